@@ -1,0 +1,253 @@
+"""Analysis: one spaCy pass over a document's blocks, then every measure the checks read.
+
+Checks never re-parse the text or run spaCy again: they read the `Analysis` built here.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from seo_audit.document import HEADING, PARAGRAPH, QUOTE, Document
+from seo_audit.french.connectors import find_connectors, sentence_opening
+from seo_audit.french.keyphrases import suggest_keyphrases
+from seo_audit.french.keyword import KeyphraseMatcher
+from seo_audit.french.language import detect_language
+from seo_audit.french.passive import is_passive_span
+from seo_audit.french.syllables import token_syllables
+from seo_audit.french.words import count_words
+from seo_audit.nlp import BLOCK_SEPARATOR
+
+LONG_SENTENCE_WORDS = 20  # the sentence-length threshold (Yoast's, for French too)
+# A paragraph shorter than this says too little for a reliable language guess.
+MIN_WORDS_FOR_LANGUAGE = 15
+
+
+@dataclass
+class Sentence:
+    """One sentence of one block, with what was measured on it."""
+
+    text: str
+    block: int  # index into Document.blocks
+    kind: str  # the block's kind: heading, paragraph, list_item, quote
+    line: int
+    words: int
+    syllables: int
+    passive: bool
+    connectors: list[str]
+    opening: str | None
+    keyword_hits: int
+    span: Span = field(repr=False)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == HEADING
+
+
+@dataclass
+class KeywordHit:
+    text: str
+    line: int
+    block: int
+    sentence: int  # index into Analysis.sentences
+
+
+@dataclass
+class Analysis:
+    document: Document
+    doc: Doc = field(repr=False)
+    sentences: list[Sentence]
+    keyword: str | None
+    keyword_source: str | None  # "option", "front matter" or "meta keywords"
+    synonyms: list[str]
+    keyword_hits: list[KeywordHit]
+    language: str
+    language_confidence: float
+    foreign_blocks: list[tuple[int, str]]  # (block index, language) of non-French paragraphs
+    suggestions: list[str]
+    metrics: dict[str, Any]
+
+    @property
+    def body_sentences(self) -> list[Sentence]:
+        """Sentences of paragraphs, list items and quotes, with at least one word."""
+        return [s for s in self.sentences if not s.is_heading and s.words > 0]
+
+
+@dataclass
+class KeywordSettings:
+    keyword: str | None = None
+    synonyms: tuple[str, ...] = ()
+    accent_sensitive: bool = False
+
+
+def prose_text(document: Document) -> str:
+    """The text spaCy reads: blocks joined by a blank line, line breaks inside a block as spaces.
+
+    Replacing a newline by a space keeps every character offset, so offsets map back to lines.
+    """
+    return BLOCK_SEPARATOR.join(block.text.replace("\n", " ") for block in document.blocks)
+
+
+def block_starts(document: Document) -> list[int]:
+    starts, pos = [], 0
+    for block in document.blocks:
+        starts.append(pos)
+        pos += len(block.text) + len(BLOCK_SEPARATOR)
+    return starts
+
+
+def choose_keyword(document: Document, settings: KeywordSettings) -> tuple[str | None, str | None]:
+    if settings.keyword and settings.keyword.strip():
+        return settings.keyword.strip(), "option"
+    if document.keywords:
+        return document.keywords[
+            0
+        ], "front matter" if document.format != "html" else "meta keywords"
+    return None, None
+
+
+def document_synonyms(document: Document, settings: KeywordSettings) -> list[str]:
+    found = list(settings.synonyms)
+    meta = document.meta.get("synonyms")
+    if isinstance(meta, str):
+        meta = [s for s in meta.split(",")]
+    if isinstance(meta, list):
+        found.extend(str(s).strip() for s in meta if str(s).strip())
+    return found
+
+
+def analyze(
+    document: Document, doc: Doc, nlp: Language, settings: KeywordSettings | None = None
+) -> Analysis:
+    """Measure a parsed document, given its spaCy Doc (made from `prose_text(document)`)."""
+    settings = settings or KeywordSettings()
+    blocks = document.blocks
+    starts = block_starts(document)
+    keyword, keyword_source = choose_keyword(document, settings)
+    synonyms = document_synonyms(document, settings)
+    matcher = (
+        KeyphraseMatcher(nlp, keyword, synonyms, accent_sensitive=settings.accent_sensitive)
+        if keyword
+        else None
+    )
+
+    sentences: list[Sentence] = []
+    hits: list[KeywordHit] = []
+    previous: Span | None = None
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        bi = bisect.bisect_right(starts, sent.start_char) - 1
+        block = blocks[bi]
+        offset = sent.start_char - starts[bi]
+        # A block never shares a sentence with the next one (see nlp.BLOCK_SEPARATOR).
+        text = sent.text.strip()
+        index = len(sentences)
+        occurrences = matcher.find(sent) if matcher else []
+        for start, end in occurrences:
+            hit = doc[start:end]
+            hits.append(KeywordHit(hit.text, block.line_at(hit.start_char - starts[bi]), bi, index))
+        same_block = previous is not None and previous.start_char >= starts[bi]
+        sentences.append(
+            Sentence(
+                text=text,
+                block=bi,
+                kind=block.kind,
+                line=block.line_at(offset),
+                words=count_words(text),
+                syllables=sum(token_syllables(t) for t in sent if _is_wordlike(t)),
+                passive=is_passive_span(sent),
+                connectors=find_connectors(sent, previous if same_block else None),
+                opening=sentence_opening(sent),
+                keyword_hits=len(occurrences),
+                span=sent,
+            )
+        )
+        previous = sent
+
+    language, confidence = detect_language(
+        "\n".join(b.text for b in blocks if b.kind != HEADING) or doc.text
+    )
+    foreign = []
+    for bi, block in enumerate(blocks):
+        if block.kind != HEADING and count_words(block.text) >= MIN_WORDS_FOR_LANGUAGE:
+            code, conf = detect_language(block.text)
+            if code not in ("fr", "und") and conf >= 0.5:
+                foreign.append((bi, code))
+
+    suggestions = [] if keyword else suggest_keyphrases((s.span, s.is_heading) for s in sentences)
+    analysis = Analysis(
+        document=document,
+        doc=doc,
+        sentences=sentences,
+        keyword=keyword,
+        keyword_source=keyword_source,
+        synonyms=synonyms,
+        keyword_hits=hits,
+        language=language,
+        language_confidence=confidence,
+        foreign_blocks=foreign,
+        suggestions=suggestions,
+        metrics={},
+    )
+    analysis.metrics = compute_metrics(analysis)
+    return analysis
+
+
+def _is_wordlike(token: Any) -> bool:
+    return not (token.is_punct or token.is_space) and any(c.isalnum() for c in token.text)
+
+
+def kandel_moles(words: int, sentences: int, syllables: int) -> float:
+    """Kandel & Moles (1958), the French adaptation of Flesch reading ease."""
+    if not words or not sentences:
+        return 0.0
+    return 207 - 1.015 * (words / sentences) - 73.6 * (syllables / words)
+
+
+def compute_metrics(a: Analysis) -> dict[str, Any]:
+    """The flat numbers of the report (`seo-audit metrics FILE`)."""
+    document = a.document
+    body = a.body_sentences
+    words = sum(count_words(b.text) for b in document.blocks)
+    body_words = sum(s.words for s in body)
+    body_syllables = sum(s.syllables for s in body)
+    levels = [b.level for b in document.headings]
+    long_sentences = sum(1 for s in body if s.words > LONG_SENTENCE_WORDS)
+    keyword_count = len(a.keyword_hits)
+    return {
+        "words": words,
+        "sentences": len(body),
+        "paragraphs": sum(1 for b in document.blocks if b.kind in (PARAGRAPH, QUOTE)),
+        "h1": levels.count(1),
+        "h2": levels.count(2),
+        "h3": levels.count(3),
+        "h4_h6": sum(1 for level in levels if level >= 4),
+        "keyword_count": keyword_count,
+        "keyword_density": round(100 * keyword_count / words, 2) if words and a.keyword else None,
+        "long_sentence_ratio": round(long_sentences / len(body), 3) if body else 0.0,
+        "avg_sentence_words": round(body_words / len(body), 1) if body else 0.0,
+        "syllables_per_word": round(body_syllables / body_words, 3) if body_words else 0.0,
+        "reading_ease": round(kandel_moles(body_words, len(body), body_syllables), 1),
+        "passive_ratio": round(sum(s.passive for s in body) / len(body), 3) if body else 0.0,
+        "transition_ratio": (
+            round(sum(1 for s in body if s.connectors) / len(body), 3) if body else 0.0
+        ),
+        "language": a.language,
+    }
+
+
+def pipe_documents(
+    nlp: Language, documents: Iterable[Document], batch_size: int = 16
+) -> Iterator[tuple[Document, Doc]]:
+    """Run spaCy once per document, batched through nlp.pipe."""
+    docs = list(documents)
+    for document, doc in zip(
+        docs, nlp.pipe((prose_text(d) for d in docs), batch_size=batch_size), strict=True
+    ):
+        yield document, doc

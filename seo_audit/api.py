@@ -1,0 +1,75 @@
+"""The library API: audit a text, a file or many files; French helpers for measuring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from seo_audit.engine import AuditOptions, audit_document, iter_audit, load_document
+from seo_audit.parse import format_for_path, parse
+from seo_audit.report import Report
+from seo_audit.ruleset import RuleSet, load_ruleset
+
+
+def _options(
+    keyword: str | None,
+    synonyms: Sequence[str],
+    ruleset: RuleSet | str | None,
+    input_format: str | None,
+    accent_sensitive: bool,
+) -> AuditOptions:
+    rules = load_ruleset(ruleset) if not isinstance(ruleset, RuleSet) else ruleset
+    return AuditOptions(
+        keyword=keyword,
+        synonyms=tuple(synonyms),
+        accent_sensitive=accent_sensitive,
+        input_format=input_format,
+        ruleset=rules,
+    )
+
+
+def audit(
+    text: str,
+    *,
+    input_format: str = "markdown",
+    keyword: str | None = None,
+    synonyms: Sequence[str] = (),
+    ruleset: RuleSet | str | None = None,
+    accent_sensitive: bool = False,
+    path: str = "<text>",
+) -> Report:
+    """Audit a draft given as a string. Raises InputError for unparseable text."""
+    options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive)
+    document = parse(path, text.replace("\r\n", "\n"), format_for_path(path, input_format))
+    return audit_document(document, options)
+
+
+def audit_file(
+    path: str | Path,
+    *,
+    input_format: str | None = None,
+    keyword: str | None = None,
+    synonyms: Sequence[str] = (),
+    ruleset: RuleSet | str | None = None,
+    accent_sensitive: bool = False,
+) -> Report:
+    """Audit one file. Raises InputError when it cannot be read or parsed."""
+    options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive)
+    return audit_document(load_document(str(path), input_format), options)
+
+
+def audit_many(
+    paths: Iterable[str | Path],
+    *,
+    input_format: str | None = None,
+    keyword: str | None = None,
+    synonyms: Sequence[str] = (),
+    ruleset: RuleSet | str | None = None,
+    accent_sensitive: bool = False,
+) -> list[Report]:
+    """Audit many files with one loaded model, batched through nlp.pipe, in input order.
+
+    A file that cannot be read gets a Report with `error` set instead of raising.
+    """
+    options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive)
+    return list(iter_audit([str(p) for p in paths], options))

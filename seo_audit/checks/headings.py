@@ -1,0 +1,152 @@
+"""Heading checks: subheadings that structure the article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from seo_audit.analyze import Analysis
+from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, register, skip
+
+NO_HEADINGS_IN_TEXT = (
+    "Plain text cannot show headings: check the Markdown or HTML version for subheadings."
+)
+
+
+def _count_level(a: Analysis, level: int, minimum: int, label: str) -> Outcome:
+    if not a.document.can_show_headings:
+        return skip(NO_HEADINGS_IN_TEXT, f">= {minimum}")
+    found = [b for b in a.document.headings if b.level == level]
+    expected = f">= {minimum}"
+    if len(found) >= minimum:
+        return Outcome(
+            PASS,
+            len(found),
+            expected,
+            f"{len(found)} {label} subheading(s).",
+            sorted(b.line for b in found),
+        )
+    hashes = "#" * level
+    return Outcome(
+        FAIL,
+        len(found),
+        expected,
+        f"{len(found)} {label} subheading(s); add at least {minimum - len(found)} "
+        f"({hashes} in Markdown, <h{level}> in HTML).",
+    )
+
+
+@register
+class H2Present(Check):
+    """The article has at least one H2 subheading.
+
+    What it checks:
+        Counts the level-2 headings (`## Titre` in Markdown, `<h2>` in HTML).
+
+    Why it matters:
+        Subheadings let readers scan the article and tell search engines what each part
+        is about; the mission requires H2 sections.
+
+    Failing example:
+        An 800-word article written as one block under its H1.
+
+    Passing example:
+        `## Pourquoi le vélo électrique séduit les villes` opening each main part.
+
+    Options:
+        min_count: the minimum number of H2 headings (default 1).
+    """
+
+    id = "H001"
+    name = "h2-present"
+    family = "headings"
+    weight = 2.0
+    options = (Option("min_count", int, 1, "minimum number of H2 headings", min=0),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        return _count_level(a, 2, opts["min_count"], "H2")
+
+
+@register
+class H3Present(Check):
+    """The article has at least one H3 subheading.
+
+    What it checks:
+        Counts the level-3 headings (`### Titre` in Markdown, `<h3>` in HTML).
+
+    Why it matters:
+        H3 headings split long H2 sections into parts a reader can find; the mission
+        requires both H2 and H3 levels.
+
+    Failing example:
+        An article with four `##` sections and no `###` inside any of them.
+
+    Passing example:
+        `### Les aides de l’État` inside the section `## Combien coûte un vélo électrique`.
+
+    Options:
+        min_count: the minimum number of H3 headings (default 1).
+    """
+
+    id = "H002"
+    name = "h3-present"
+    family = "headings"
+    weight = 2.0
+    options = (Option("min_count", int, 1, "minimum number of H3 headings", min=0),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        return _count_level(a, 3, opts["min_count"], "H3")
+
+
+@register
+class HeadingOrder(Check):
+    """Heading levels follow each other: no H3 before the first H2, no level skipped.
+
+    What it checks:
+        Walks the headings in order and reports an H3 that comes before any H2, and a
+        heading that goes down more than one level at once (H2 followed by H4).
+
+    Why it matters:
+        Screen readers and search engines read the headings as an outline; an H3 with no
+        H2 above it, or a skipped level, breaks that outline.
+
+    Failing example:
+        `# Titre` then `### Détail` with no `##` before it.
+
+    Passing example:
+        `# Titre`, `## Partie`, `### Détail`, `## Autre partie`.
+
+    Options:
+        None.
+    """
+
+    id = "H003"
+    name = "heading-order"
+    family = "headings"
+    severity = "warning"
+    weight = 1.0
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        if not a.document.can_show_headings:
+            return skip(NO_HEADINGS_IN_TEXT, "no skipped level")
+        problems: list[tuple[int, str]] = []
+        seen_h2 = False
+        previous = 0
+        for heading in a.document.headings:
+            if heading.level == 2:
+                seen_h2 = True
+            if heading.level == 3 and not seen_h2:
+                problems.append((heading.line, "an H3 comes before any H2"))
+            elif previous and heading.level > previous + 1:
+                problems.append((heading.line, f"H{previous} is followed by H{heading.level}"))
+            previous = heading.level
+        expected = "no H3 before an H2, no skipped level"
+        if not problems:
+            return Outcome(PASS, 0, expected, "Heading levels are in order.")
+        first_line, first = problems[0]
+        return Outcome(
+            FAIL,
+            len(problems),
+            expected,
+            f"{len(problems)} heading(s) out of order; line {first_line}: {first}.",
+            [line for line, _ in problems],
+        )

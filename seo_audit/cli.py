@@ -1,0 +1,245 @@
+"""The `seo-audit` command line (click): check, metrics, rules, explain, config."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from seo_audit import __version__
+from seo_audit.errors import SeoAuditError
+
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"seo-audit: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _check_selection(keys: tuple[str, ...], option: str) -> None:
+    from seo_audit.checks import REGISTRY
+    from seo_audit.ruleset import find_check
+
+    families = {c.family for c in REGISTRY.values()}
+    for key in keys:
+        if find_check(key) is None and key.lower() not in families:
+            _fail(f"{option} {key}: unknown check id, name or family (see `seo-audit rules`)")
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="seo-audit")
+def main() -> None:
+    """seo-audit: check French SEO drafts (Markdown, HTML, plain text) against a rule set."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-k", "--keyword", help="Focus keyphrase (default: from the front matter).")
+@click.option(
+    "--synonym", "synonyms", multiple=True, help="A synonym of the keyphrase (repeatable)."
+)
+@click.option("--accent-sensitive", is_flag=True, help="Match the keyphrase with its accents.")
+@click.option("-r", "--ruleset", help="Rule set name (default, pillar, news) or path to a .toml.")
+@click.option(
+    "--input-format",
+    type=click.Choice(["markdown", "html", "text"]),
+    help="Input format (default: from the file extension; Markdown for stdin).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    default="text",
+    show_default=True,
+    help="Report format: text, json.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option("--select", multiple=True, help="Only these checks (ids, names or families).")
+@click.option("--ignore", multiple=True, help="Skip these checks (ids, names or families).")
+@click.option("--exclude", multiple=True, help="Glob of files to leave out (repeatable).")
+@click.option("-q", "--quiet", is_flag=True, help="Show only failures.")
+@click.option("-v", "--verbose", is_flag=True, help="Show every measured value.")
+@click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
+def check(
+    paths: tuple[str, ...],
+    keyword: str | None,
+    synonyms: tuple[str, ...],
+    accent_sensitive: bool,
+    ruleset: str | None,
+    input_format: str | None,
+    output_format: str,
+    output: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exclude: tuple[str, ...],
+    quiet: bool,
+    verbose: bool,
+    color: bool | None,
+) -> None:
+    """Check drafts: files, directories (recursive) or globs; "-" reads stdin.
+
+    Exit code: 0 when every draft passes, 1 when a draft fails, 2 on a usage or input error.
+    """
+    from seo_audit.engine import AuditOptions, iter_audit
+    from seo_audit.formats import FORMAT_NAMES, RenderOptions, renderers
+    from seo_audit.paths import collect_paths
+    from seo_audit.report import exit_code
+    from seo_audit.ruleset import load_ruleset
+
+    if output_format not in FORMAT_NAMES:
+        _fail(f"--format {output_format}: unknown format (choose from {', '.join(FORMAT_NAMES)})")
+    select, ignore = _split(select), _split(ignore)
+    _check_selection(select, "--select")
+    _check_selection(ignore, "--ignore")
+    try:
+        rules = load_ruleset(ruleset)
+    except SeoAuditError as exc:
+        _fail(str(exc))
+    files = collect_paths(list(paths), exclude)
+    if not files:
+        _fail("no draft found in " + ", ".join(paths))
+    options = AuditOptions(
+        keyword=keyword,
+        synonyms=synonyms,
+        accent_sensitive=accent_sensitive,
+        input_format=input_format,
+        ruleset=rules,
+        select=select,
+        ignore=ignore,
+    )
+    reports = list(iter_audit(files, options))
+    use_color = (output is None and sys.stdout.isatty()) if color is None else color
+    text = renderers()[output_format](
+        reports,
+        RenderOptions(color=use_color and output_format == "text", verbose=verbose, quiet=quiet),
+    )
+    _write(text, output)
+    for report in reports:
+        if report.error is not None and output_format != "text":
+            click.echo(f"{report.path}: {report.error}", err=True)
+    sys.exit(exit_code(reports))
+
+
+def _write(text: str, output: str | None) -> None:
+    """Print the report, or write it whole to a file (a temporary file renamed into place)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        _fail(f"{output}: cannot write the report ({exc.strerror or exc})")
+
+
+@main.command()
+@click.argument("path")
+@click.option("-k", "--keyword", help="Focus keyphrase (default: from the front matter).")
+@click.option("--input-format", type=click.Choice(["markdown", "html", "text"]))
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+def metrics(path: str, keyword: str | None, input_format: str | None, output_format: str) -> None:
+    """Print the measured numbers of one draft (words, sentences, density, reading ease...)."""
+    import json
+
+    from seo_audit.engine import AuditOptions, analyze_document, load_document
+
+    try:
+        document = load_document(path, input_format)
+    except SeoAuditError as exc:
+        _fail(str(exc))
+    analysis = analyze_document(document, AuditOptions(keyword=keyword))
+    values = dict(analysis.metrics, keyword=analysis.keyword)
+    if output_format == "json":
+        click.echo(json.dumps(values, ensure_ascii=False, indent=2))
+    else:
+        width = max(len(k) for k in values)
+        for key, value in values.items():
+            click.echo(f"{key.ljust(width)}  {value}")
+
+
+@main.command("rules")
+@click.option("-r", "--ruleset", help="Rule set whose on/off state to show.")
+def rules_command(ruleset: str | None) -> None:
+    """List every check: id, name, family, severity and whether the rule set enables it."""
+    from seo_audit.checks import REGISTRY
+    from seo_audit.ruleset import load_ruleset
+
+    try:
+        active = load_ruleset(ruleset)
+    except SeoAuditError as exc:
+        _fail(str(exc))
+    click.echo(f"Rule set: {active.name}")
+    click.echo(f"{'id':<6} {'name':<26} {'family':<12} {'severity':<9} {'on':<4} summary")
+    for check in sorted(REGISTRY.values(), key=lambda c: c.id):
+        cfg = active.checks[check.id]
+        state = "on" if cfg.enabled else "off"
+        click.echo(
+            f"{check.id:<6} {check.name:<26} {check.family:<12} {cfg.severity:<9} {state:<4} "
+            f"{check.summary()}"
+        )
+
+
+@main.command()
+@click.argument("check_id")
+def explain(check_id: str) -> None:
+    """Print the documentation of one check (by id or name)."""
+    import inspect
+
+    from seo_audit.ruleset import find_check
+
+    check = find_check(check_id)
+    if check is None:
+        _fail(f"unknown check '{check_id}' (see `seo-audit rules`)")
+    click.echo(
+        f"{check.id} {check.name} ({check.family}, default severity {check.severity}, "
+        f"weight {check.weight:g})\n"
+    )
+    click.echo(inspect.cleandoc(check.__doc__ or ""))
+    if check.options:
+        click.echo("\nDefaults:")
+        for option in check.options:
+            click.echo(f"    {option.name} = {option.default!r}  ({option.help})")
+
+
+@main.command()
+@click.option("-r", "--ruleset", help="Rule set name or path.")
+def config(ruleset: str | None) -> None:
+    """Print the resolved configuration and where each layer came from."""
+    from seo_audit.checks import REGISTRY
+    from seo_audit.ruleset import load_ruleset
+
+    try:
+        active = load_ruleset(ruleset)
+    except SeoAuditError as exc:
+        _fail(str(exc))
+    click.echo(f"# rule set: {active.name}")
+    for source in active.sources:
+        click.echo(f"# from: {source}")
+    for cid, cfg in sorted(active.checks.items()):
+        click.echo(f"\n[checks.{REGISTRY[cid].name}]  # {cid}")
+        click.echo(f"enabled = {str(cfg.enabled).lower()}")
+        click.echo(f'severity = "{cfg.severity}"')
+        click.echo(f"weight = {cfg.weight:g}")
+        for key, value in cfg.options.items():
+            shown = str(value).lower() if isinstance(value, bool) else repr(value)
+            click.echo(f"{key} = {shown}".replace("'", '"'))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

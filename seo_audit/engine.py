@@ -1,0 +1,162 @@
+"""Running an audit: read → parse → one spaCy pass → analyze → checks → report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from seo_audit.analyze import Analysis, KeywordSettings, analyze, prose_text
+from seo_audit.checks.base import CheckResult
+from seo_audit.document import Document
+from seo_audit.errors import InputError, RulesetError
+from seo_audit.io import read_text
+from seo_audit.nlp import get_nlp
+from seo_audit.parse import format_for_path, parse
+from seo_audit.report import Report
+from seo_audit.ruleset import RuleSet, load_ruleset, ruleset_for_file
+from seo_audit.suppress import apply_suppressions
+
+# Documents sent to nlp.pipe together; larger batches gain little on CPU and hold more memory.
+PIPE_BATCH = 16
+
+
+@dataclass
+class AuditOptions:
+    """Everything besides the text that changes a verdict."""
+
+    keyword: str | None = None
+    synonyms: tuple[str, ...] = ()
+    accent_sensitive: bool = False
+    input_format: str | None = None  # None: from the file extension
+    ruleset: RuleSet | None = None
+    select: tuple[str, ...] = ()  # check ids, names or families; empty = all enabled
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def keyword_settings(self) -> KeywordSettings:
+        return KeywordSettings(self.keyword, tuple(self.synonyms), self.accent_sensitive)
+
+
+def _ruleset(options: AuditOptions) -> RuleSet:
+    if options.ruleset is None:
+        options.ruleset = load_ruleset()
+    return options.ruleset
+
+
+def selected(check_id: str, name: str, family: str, options: AuditOptions) -> bool:
+    keys = {check_id.lower(), name, family}
+    if options.select and not keys & {s.lower() for s in options.select}:
+        return False
+    return not keys & {s.lower() for s in options.ignore}
+
+
+def run_checks(analysis: Analysis, ruleset: RuleSet, options: AuditOptions) -> list[CheckResult]:
+    """Run every enabled and selected check on one analysis."""
+    results = []
+    for check, cfg in ruleset.enabled_checks():
+        if not selected(check.id, check.name, check.family, options):
+            continue
+        outcome = check().run(analysis, cfg.options)
+        results.append(
+            CheckResult(
+                id=check.id,
+                name=check.name,
+                family=check.family,
+                status=outcome.status,
+                severity=cfg.severity,
+                weight=cfg.weight,
+                value=outcome.value,
+                expected=outcome.expected,
+                message=outcome.message,
+                lines=list(outcome.lines),
+            )
+        )
+    return results
+
+
+def build_report(document: Document, analysis: Analysis, options: AuditOptions) -> Report:
+    ruleset = ruleset_for_file(_ruleset(options), document.path)
+    results = run_checks(analysis, ruleset, options)
+    results, notes = apply_suppressions(results, document)
+    if not document.can_show_headings:
+        notes.append("Plain text: headings cannot be seen, so heading checks are skipped.")
+    return Report(
+        path=document.path,
+        checks=results,
+        metrics=analysis.metrics,
+        keyword=analysis.keyword,
+        keyword_source=analysis.keyword_source,
+        suggestions=analysis.suggestions,
+        input_format=document.format,
+        ruleset=ruleset.name,
+        notes=notes,
+        fail_on=options.fail_on,
+    )
+
+
+def load_document(path: str, input_format: str | None = None) -> Document:
+    """Read and parse one file (or "-" for stdin); raises InputError."""
+    fmt = format_for_path(path, input_format)
+    return parse(path, read_text(path), fmt)
+
+
+def audit_document(document: Document, options: AuditOptions | None = None) -> Report:
+    """Audit a parsed Document (one spaCy pass)."""
+    options = options or AuditOptions()
+    nlp = get_nlp()
+    doc = nlp(prose_text(document))
+    analysis = analyze(document, doc, nlp, options.keyword_settings())
+    return build_report(document, analysis, options)
+
+
+def analyze_document(document: Document, options: AuditOptions | None = None) -> Analysis:
+    options = options or AuditOptions()
+    nlp = get_nlp()
+    return analyze(document, nlp(prose_text(document)), nlp, options.keyword_settings())
+
+
+def iter_audit(paths: Sequence[str], options: AuditOptions | None = None) -> Iterator[Report]:
+    """Audit many files in input order, batching spaCy through nlp.pipe.
+
+    A file that cannot be read or parsed yields a Report with `error` set; the others are
+    still checked.
+    """
+    options = options or AuditOptions()
+    _ruleset(options)  # a broken rule set stops the run before any file is read
+    nlp = get_nlp()
+    for chunk_start in range(0, len(paths), PIPE_BATCH * 4):
+        chunk = paths[chunk_start : chunk_start + PIPE_BATCH * 4]
+        loaded: list[Document | Report] = []
+        for path in chunk:
+            try:
+                loaded.append(load_document(path, options.input_format))
+            except InputError as exc:
+                loaded.append(Report(path=path, error=exc.problem, fail_on=options.fail_on))
+        documents = [d for d in loaded if isinstance(d, Document)]
+        docs = nlp.pipe((prose_text(d) for d in documents), batch_size=PIPE_BATCH)
+        analysed = iter(zip(documents, docs, strict=True))
+        for item in loaded:
+            if isinstance(item, Report):
+                yield item
+                continue
+            document, doc = next(analysed)
+            analysis = analyze(document, doc, nlp, options.keyword_settings())
+            yield build_report(document, analysis, options)
+
+
+def audit_many(paths: Iterable[str | Path], options: AuditOptions | None = None) -> list[Report]:
+    return list(iter_audit([str(p) for p in paths], options))
+
+
+__all__ = [
+    "AuditOptions",
+    "InputError",
+    "RulesetError",
+    "audit_document",
+    "audit_many",
+    "iter_audit",
+    "load_document",
+    "run_checks",
+]

@@ -1,0 +1,30 @@
+"""Output formats: one module each, every one a function of the finished reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from seo_audit.report import Report
+
+
+@dataclass
+class RenderOptions:
+    color: bool = False
+    verbose: bool = False
+    quiet: bool = False
+
+
+Renderer = Callable[[list[Report], RenderOptions], str]
+
+
+def renderers() -> dict[str, Renderer]:
+    from seo_audit.formats import json_format, text
+
+    return {
+        "text": text.render,
+        "json": json_format.render,
+    }
+
+
+FORMAT_NAMES = ("text", "json")

@@ -1,0 +1,92 @@
+"""`--format text`: the readable report, grouped by file, with a summary line."""
+
+from __future__ import annotations
+
+import click
+
+from seo_audit.checks.base import FAIL, PASS, SKIP, WARN, CheckResult
+from seo_audit.formats import RenderOptions
+from seo_audit.report import Report, summary_of
+
+SYMBOLS = {
+    PASS: ("✓", "green"),
+    WARN: ("!", "yellow"),
+    FAIL: ("✗", "red"),
+    SKIP: ("-", "bright_black"),
+}
+WORDS = {PASS: "pass", WARN: "warn", FAIL: "FAIL", SKIP: "skip"}
+
+
+def _status(result: CheckResult, color: bool) -> str:
+    if color:
+        symbol, fg = SYMBOLS[result.status]
+        return click.style(symbol, fg=fg, bold=result.status == FAIL)
+    return WORDS[result.status]
+
+
+def _lines(lines: list[int]) -> str:
+    if not lines:
+        return ""
+    shown = ", ".join(str(n) for n in lines[:8])
+    more = f" (+{len(lines) - 8} more)" if len(lines) > 8 else ""
+    return f" [line{'s' if len(lines) > 1 else ''} {shown}{more}]"
+
+
+def render_file(report: Report, options: RenderOptions) -> list[str]:
+    color = options.color
+    if report.error is not None:
+        label = click.style("ERROR", fg="red", bold=True) if color else "ERROR"
+        return [f"{report.path}: {label} {report.error}"]
+    verdict = "PASS" if report.passed else "FAIL"
+    if color:
+        verdict = click.style(verdict, fg="green" if report.passed else "red", bold=True)
+    keyword = f"“{report.keyword}”" if report.keyword else "none"
+    head = f"{report.path}: {verdict}  score {report.score}/100  keyword {keyword}"
+    if color:
+        head = click.style(report.path, bold=True) + head[len(report.path) :]
+    out = [head]
+    width = max((len(f"{r.id} {r.name}") for r in report.checks), default=20)
+    for r in report.checks:
+        if options.quiet and r.status in (PASS, SKIP):
+            continue
+        if r.status == WARN and options.quiet and r.severity != "error":
+            continue
+        label = f"{r.id} {r.name}".ljust(width)
+        severity = "" if r.severity == "error" or r.status in (PASS, SKIP) else f" ({r.severity})"
+        line = f"  {_status(r, color)} {label}  {r.message}{severity}{_lines(r.lines)}"
+        if options.verbose and r.expected:
+            line += f"  expected {r.expected}"
+        out.append(line)
+    for note in report.notes:
+        out.append(f"  note: {note}")
+    m = report.metrics
+    if m and not options.quiet:
+        density = m.get("keyword_density")
+        parts = [
+            f"{m['words']} words",
+            f"{m['sentences']} sentences",
+            f"{m['paragraphs']} paragraphs",
+            f"H1/H2/H3 {m['h1']}/{m['h2']}/{m['h3']}",
+            f"reading ease {m['reading_ease']}",
+            f"keyword {density:.2f} %" if density is not None else "keyword -",
+        ]
+        out.append("  metrics: " + " · ".join(parts))
+        if options.verbose:
+            for key, value in m.items():
+                out.append(f"    {key}: {value}")
+    return out
+
+
+def render(reports: list[Report], options: RenderOptions) -> str:
+    lines: list[str] = []
+    for report in reports:
+        if options.quiet and report.passed:
+            continue
+        lines.extend(render_file(report, options))
+        lines.append("")
+    s = summary_of(reports)
+    lines.append(
+        f"{s['files']} file(s) checked: {s['passed']} passed, {s['failed']} failed, "
+        f"{s['errors']} could not be checked."
+    )
+    return "\n".join(lines) + "\n"

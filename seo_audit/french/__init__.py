@@ -1,0 +1,1 @@
+"""French language analysis: syllables, sentences, keyword matching, passive voice, connectors."""

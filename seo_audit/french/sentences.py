@@ -1,0 +1,273 @@
+"""French sentence boundaries: a rule component placed before spaCy's parser.
+
+fr_core_news_md finds sentences with its dependency parser, which splits French text badly
+after abbreviations (M., p. ex., art. 3), inside « … ! » quotations, after dialogue dashes
+and around parentheses. The component below runs after the morphologizer and before the
+parser and presets `token.is_sent_start`:
+
+* True after a block separator (a whitespace token holding a blank line): a heading or a
+  list item never shares a sentence with the next block;
+* True where a real sentence end (. ! ? … possibly followed by » or )) meets a capital
+  or a digit and no abbreviation explains the period;
+* False wherever no sentence-ending punctuation precedes, after an abbreviation that always
+  goes on (M., Dr., cf., art. 3), on closing punctuation, and before lower case
+  (« Hourra ! », a-t-il crié.);
+* None (left to the parser) in the few doubtful cases: an initial before a common word
+  (la vitamine C. Elle…), or etc., J.-C., an ellipsis before a proper noun.
+
+How spaCy 3.8 treats the presets (read in spacy/pipeline/_parser_internals/arc_eager.pyx
+and _state.pxd, and checked by tests/test_sentences.py): a preset True forbids the Shift
+that would glue the token to the previous words, and a preset False (stored as
+sent_start == -1) makes the Break transition invalid for that token and forbids the
+Reduce that would close a tree before it. The parser therefore keeps both, and the
+sentences it writes (from its trees) agree with the rules; no merging component after
+the parser is needed. (After the parser, writing `is_sent_start` raises an error anyway:
+boundaries then come from the dependency trees.)
+
+The tokenizer is left unchanged: it already keeps M., Mme., etc., av., J.-P., numbers
+(3,5 ; 1.200 ; 2.0.0), URLs and e-mail addresses in one token, and the cases it splits
+(art . 3, p. ex .) are read from the neighbouring tokens here instead of adding special
+cases that would change tokens for every other component.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+COMPONENT_NAME = "fr_sentence_rules"
+
+# Titles written before a name: the next word is never a new sentence (case-sensitive).
+_TITLES = frozenset(
+    {
+        "M",
+        "MM",
+        "Mme",
+        "Mmes",
+        "Mlle",
+        "Mlles",
+        "Dr",
+        "Dre",
+        "Drs",
+        "Pr",
+        "Pre",
+        "Me",
+        "Mes",
+        "Mgr",
+        "St",
+        "Ste",
+        "Sts",
+        "Stes",
+        "Vve",
+    }
+)
+
+# Abbreviations that are always followed by the rest of their sentence (lower-cased, no dot).
+_CONTINUING = frozenset(
+    {
+        "cf",
+        "p",
+        "pp",
+        "ex",
+        "vol",
+        "chap",
+        "fig",
+        "art",
+        "n°",
+        "no",
+        "nos",
+        "av",
+        "apr",
+        "bd",
+        "boul",
+        "éd",
+        "coll",
+        "dir",
+        "env",
+        "réf",
+        "tél",
+        "vs",
+        "op",
+        "cit",
+        "trad",
+        "sq",
+        "t",
+        "janv",
+        "févr",
+        "avr",
+        "juil",
+        "sept",
+        "oct",
+        "nov",
+        "déc",
+        "mme",
+        "mlle",
+        "dr",
+        "pr",
+        "me",
+        "mgr",
+        "ste",
+        "st",
+        "hr",
+        "c.-à-d",
+        "c-à-d",
+        "vers",
+        "ch",
+        "tab",
+        "éq",
+    }
+)
+
+# Abbreviations that also end sentences: a capital after them is a new sentence unless it
+# looks like a proper noun, in which case the parser decides.
+_MAY_END = frozenset({"etc", "j.-c", "hab", "s", "al", "ibid", "id", "cie", "inc", "ltd"})
+
+# One capital letter, or hyphenated or dotted initials: J, J.-P, J.-M, É.-U, S.N.C.F.
+_INITIALS_RE = re.compile(r"^[A-ZÀ-Ý](?:\.-?[A-ZÀ-Ý])*\.?$")
+
+_CLOSERS = frozenset({"»", ")", "]", "”", "’", '"', "'", "›"})
+_OPENERS = frozenset({"«", "(", "[", "“", '"', "‹", "—", "–", "-", "‘"})
+_SENTENCE_END_MARKS = frozenset(".!?…")
+
+
+def _is_block_separator(token: Token) -> bool:
+    return token.is_space and "\n\n" in token.text
+
+
+def _end_kind(text: str) -> str | None:
+    """How a token ends a sentence: "ellipsis", "strong" (! ?), "period", or None."""
+    if text.endswith("…") or text.endswith(".."):
+        return "ellipsis"
+    if text and all(c in "!?" for c in text):
+        return "strong"
+    if text.endswith((".", "!", "?")) and any(c in "!?" for c in text[-3:]):
+        return "strong"
+    if text.endswith("."):
+        return "period"
+    return None
+
+
+def _previous_word(doc: Doc, i: int) -> Token | None:
+    """The previous token that is not white space, within the same block."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        if _is_block_separator(doc[j]):
+            return None
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def _first_letter(doc: Doc, i: int) -> tuple[str, Token] | None:
+    """The first letter or digit from token i on (skipping « ( — openers), with its token."""
+    for token in doc[i : i + 4]:
+        if _is_block_separator(token):
+            return None
+        for char in token.text:
+            if char.isalnum():
+                return char, token
+    return None
+
+
+def _word_before_period(doc: Doc, end: Token) -> tuple[str, Token | None]:
+    """The word a period closes: `M.` -> "M", `art` `.` -> "art"; and the token before it."""
+    if end.text == ".":
+        word = _previous_word(doc, end.i)
+        if word is None or word.whitespace_:
+            # "fin ." or a lone period: no abbreviation can be glued to it.
+            return "", word
+        return word.text, _previous_word(doc, word.i)
+    return end.text[:-1], _previous_word(doc, end.i)
+
+
+def _after_period(doc: Doc, end: Token, first: Token, first_char: str) -> bool | None:
+    """Decide a boundary after a period, knowing the next letter or digit."""
+    word, before = _word_before_period(doc, end)
+    lowered = word.lower()
+    if word in _TITLES:
+        return False
+    if lowered in _CONTINUING:
+        # "ex." only continues after "p." (p. ex.); alone it may be a word.
+        if lowered == "ex" and (before is None or before.text.lower() not in {"p.", "p"}):
+            return None
+        return False
+    if first_char.isdigit():
+        return True
+    if lowered in _MAY_END or (word.count(".") >= 2 and _INITIALS_RE.match(word)):
+        # etc. / J.-C. / S.N.C.F. then a capital: a new sentence unless a name follows.
+        return None if first.pos_ == "PROPN" else True
+    if _INITIALS_RE.match(word):
+        # J. Dupont, J.-P. Sartre, J. R. R. Tolkien: a name goes on. After a common noun
+        # (la vitamine C., le plan B.) the letter may end the sentence: the parser decides.
+        if before is not None and before.pos_ == "NOUN" and before.text[:1].islower():
+            return None
+        return False
+    return True
+
+
+def _decide(doc: Doc, i: int) -> bool | None:
+    """True, False or None (undecided) for `doc[i].is_sent_start`, i > 0."""
+    token = doc[i]
+    if token.is_space:
+        return False
+    prev = _previous_word(doc, i)
+    if prev is None:
+        return True  # first word of a block
+    # Step back over closing quotes and brackets: « Viens ! » Il… / (C'est vrai.) Il…
+    end = prev
+    while end.text in _CLOSERS or (end.is_punct and end.text in {"»", ")", "]"}):
+        before = _previous_word(doc, end.i)
+        if before is None:
+            break
+        end = before
+    kind = _end_kind(end.text)
+    if kind is None:
+        return False  # no sentence-ending mark before: same sentence
+    if token.is_punct and token.text not in _OPENERS:
+        return False  # », ), ",", "!" after "?" … close the current sentence
+    found = _first_letter(doc, i)
+    if found is None:
+        return None
+    first_char, first = found
+    if first_char.islower():
+        return False  # « Hourra ! », a-t-il crié. / Elle attendait... longtemps.
+    if kind == "strong":
+        return True
+    if kind == "ellipsis":
+        return None if first.pos_ == "PROPN" else True
+    return _after_period(doc, end, first, first_char)
+
+
+@Language.component(COMPONENT_NAME)
+def fr_sentence_rules(doc: Doc) -> Doc:
+    """Preset sentence starts before the parser (see the module docstring)."""
+    for i in range(1, len(doc)):
+        if _is_block_separator(doc[i - 1]):
+            doc[i].is_sent_start = True
+            continue
+        decision = _decide(doc, i)
+        if decision is not None:
+            doc[i].is_sent_start = decision
+    return doc
+
+
+def add_sentence_rules(nlp: Language) -> None:
+    """Add the French sentence rules to `nlp`, before the parser (idempotent)."""
+    if COMPONENT_NAME not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT_NAME, before="parser")
+
+
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split `text` into sentences: blank lines separate blocks, which never share one."""
+    from seo_audit.nlp import BLOCK_SEPARATOR, get_nlp
+
+    paragraphs = [" ".join(p.split("\n")).strip() for p in _PARAGRAPH_BREAK_RE.split(text)]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        return []
+    doc = get_nlp()(BLOCK_SEPARATOR.join(paragraphs))
+    return [s.text.strip() for s in doc.sents if s.text.strip()]

@@ -1,0 +1,60 @@
+"""Parsers: Markdown, HTML and plain text drafts become a Document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seo_audit.document import Document
+from seo_audit.errors import InputError
+
+FORMATS = ("markdown", "html", "text")
+
+_EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+}
+
+SUPPORTED_EXTENSIONS = tuple(_EXTENSIONS)
+
+
+def format_for_path(path: str, input_format: str | None = None) -> str:
+    """The input format: `input_format` when given, else from the file extension."""
+    if input_format:
+        if input_format not in FORMATS:
+            raise InputError(path, f"unknown input format '{input_format}'")
+        return input_format
+    if path == "-":
+        return "markdown"
+    suffix = Path(path).suffix.lower()
+    if suffix not in _EXTENSIONS:
+        raise InputError(
+            path,
+            f"unknown file type '{suffix or '(none)'}'; use .md, .html or .txt, or --input-format",
+        )
+    return _EXTENSIONS[suffix]
+
+
+def parse(path: str, text: str, input_format: str) -> Document:
+    """Parse decoded text into a Document."""
+    if input_format == "markdown":
+        from seo_audit.parse.markdown import parse_markdown
+
+        document = parse_markdown(path, text)
+    elif input_format == "html":
+        from seo_audit.parse.html import parse_html
+
+        document = parse_html(path, text)
+    else:
+        from seo_audit.parse.text import parse_text
+
+        document = parse_text(path, text)
+    if not any(block.text.strip() for block in document.blocks):
+        raise InputError(path, "no prose found (only markup, code or front matter)")
+    return document

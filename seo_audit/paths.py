@@ -1,0 +1,45 @@
+"""Turning the command line's paths, directories and globs into a stable list of files."""
+
+from __future__ import annotations
+
+import glob
+from fnmatch import fnmatch
+from pathlib import Path
+
+from seo_audit.parse import SUPPORTED_EXTENSIONS
+
+
+def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch(path, p) or fnmatch(Path(path).name, p) for p in patterns)
+
+
+def collect_paths(args: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
+    """Files to check, in a stable order: each argument in turn, a directory's drafts sorted.
+
+    A directory is searched recursively for .md, .markdown, .html, .htm and .txt files; a
+    glob is expanded (with ** for any depth); anything else is kept as given, so that a
+    missing file is reported as such.
+    """
+    found: list[str] = []
+    for arg in args:
+        p = Path(arg)
+        if arg != "-" and p.is_dir():
+            matches = sorted(
+                str(f)
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in SUPPORTED_EXTENSIONS
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        elif arg != "-" and any(c in arg for c in "*?[") and not p.exists():
+            matches = sorted(m for m in glob.glob(arg, recursive=True) if Path(m).is_file())
+        else:
+            matches = [arg]
+        found.extend(m for m in matches if not _excluded(m, exclude))
+    seen: set[str] = set()
+    unique = []
+    for f in found:
+        if f not in seen:
+            seen.add(f)
+            unique.append(f)
+    return unique

@@ -1,0 +1,135 @@
+"""Reports: check results, score and verdict per file, and the versioned JSON wire shape.
+
+Score: each evaluated check contributes its weight × credit, where a pass earns 1, a warn
+0.5 and a fail 0; skipped and disabled checks do not count. The score is
+round(100 × Σ weight × credit / Σ weight), so it is deterministic and between 0 and 100.
+
+Verdict: a file fails when any check of severity "error" has status "fail" (with
+`--fail-on warning`, warnings and warns count too). The score never decides the verdict
+unless `--fail-under` asks for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from seo_audit import __version__
+from seo_audit.checks.base import FAIL, PASS, SKIP, WARN, CheckResult
+
+SCHEMA_VERSION = 1
+CREDIT = {PASS: 1.0, WARN: 0.5, FAIL: 0.0}
+METRIC_KEYS = (
+    "words",
+    "sentences",
+    "paragraphs",
+    "h1",
+    "h2",
+    "h3",
+    "keyword_count",
+    "keyword_density",
+    "long_sentence_ratio",
+    "avg_sentence_words",
+    "reading_ease",
+    "language",
+)
+
+
+def score_of(results: list[CheckResult]) -> int:
+    counted = [r for r in results if r.status != SKIP and r.weight > 0]
+    total = sum(r.weight for r in counted)
+    if not total:
+        return 0
+    return round(100 * sum(r.weight * CREDIT[r.status] for r in counted) / total)
+
+
+def failing(results: list[CheckResult], fail_on: str = "error") -> list[CheckResult]:
+    """The results that fail a draft: error-severity fails, plus warnings with fail_on=warning."""
+    if fail_on == "warning":
+        return [
+            r
+            for r in results
+            if (r.status == FAIL and r.severity in ("error", "warning"))
+            or (r.status == WARN and r.severity == "error")
+        ]
+    return [r for r in results if r.status == FAIL and r.severity == "error"]
+
+
+@dataclass
+class Report:
+    """The result of auditing one draft."""
+
+    path: str
+    checks: list[CheckResult] = field(default_factory=list)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    keyword: str | None = None
+    keyword_source: str | None = None
+    suggestions: list[str] = field(default_factory=list)
+    input_format: str | None = None
+    ruleset: str | None = None
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)
+    fail_on: str = "error"
+
+    @property
+    def score(self) -> int:
+        return score_of(self.checks)
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None and not failing(self.checks, self.fail_on)
+
+    @property
+    def failures(self) -> list[CheckResult]:
+        return failing(self.checks, self.fail_on)
+
+    def check(self, key: str) -> CheckResult:
+        """A result by check id or name."""
+        for result in self.checks:
+            if key in (result.id, result.name):
+                return result
+        raise KeyError(key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "passed": self.passed,
+            "score": self.score if self.error is None else None,
+            "keyword": self.keyword,
+            "keyword_source": self.keyword_source,
+            "keyword_suggestions": list(self.suggestions),
+            "input_format": self.input_format,
+            "ruleset": self.ruleset,
+            "error": self.error,
+            "notes": list(self.notes),
+            "metrics": dict(self.metrics),
+            "checks": [r.to_dict() for r in self.checks],
+        }
+
+
+def summary_of(reports: list[Report]) -> dict[str, int]:
+    errors = sum(1 for r in reports if r.error is not None)
+    passed = sum(1 for r in reports if r.passed)
+    return {
+        "files": len(reports),
+        "passed": passed,
+        "failed": len(reports) - passed - errors,
+        "errors": errors,
+    }
+
+
+def run_to_dict(reports: list[Report]) -> dict[str, Any]:
+    """The versioned JSON document of a run (schema_version 1)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "seo-audit", "version": __version__},
+        "files": [r.to_dict() for r in reports],
+        "summary": summary_of(reports),
+    }
+
+
+def exit_code(reports: list[Report]) -> int:
+    """0 when every file passes, 1 when a draft fails, 2 when a file could not be checked."""
+    if any(r.error is not None for r in reports):
+        return 2
+    return 0 if all(r.passed for r in reports) else 1

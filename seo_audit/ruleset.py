@@ -1,0 +1,291 @@
+"""Rule sets: TOML files that enable checks and set their thresholds, severities and weights.
+
+Sources, later ones overriding earlier ones:
+1. a built-in rule set from the top-level `rules/` folder (shipped inside the wheel as
+   `seo_audit/rules`), chosen by name, or a rule set file chosen by path;
+2. `extends = "NAME|PATH"` in a rule set, resolved first;
+3. `[tool.seo-audit]` in the nearest `pyproject.toml` from the current directory upward
+   (used when no --ruleset is given): `ruleset = "NAME|PATH"` and `[tool.seo-audit.checks.X]`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from seo_audit.checks import REGISTRY
+from seo_audit.checks.base import SEVERITIES, Check
+from seo_audit.errors import RulesetError
+
+DEFAULT_RULESET = "default"
+_COMMON_KEYS = {"enabled", "severity", "weight"}
+
+
+@dataclass
+class CheckConfig:
+    enabled: bool
+    severity: str
+    weight: float
+    options: dict[str, Any]
+
+
+@dataclass
+class RuleSet:
+    name: str
+    description: str = ""
+    checks: dict[str, CheckConfig] = field(default_factory=dict)  # by check id
+    sources: list[str] = field(default_factory=list)  # where each layer came from
+    overrides: list[tuple[list[str], dict[str, Any], str]] = field(default_factory=list)
+
+    def enabled_checks(self) -> list[tuple[type[Check], CheckConfig]]:
+        return [(REGISTRY[cid], cfg) for cid, cfg in self.checks.items() if cfg.enabled]
+
+
+def rules_dir() -> Path:
+    """Where the built-in rule sets are: inside the installed package, or the source tree."""
+    packaged = resources.files("seo_audit") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def builtin_rulesets() -> list[str]:
+    return sorted(p.stem for p in rules_dir().glob("*.toml"))
+
+
+def find_check(key: str) -> type[Check] | None:
+    """A check by id (`L001`) or name (`word-count`), case-insensitive."""
+    key_l = key.lower()
+    for check in REGISTRY.values():
+        if check.id.lower() == key_l or check.name == key_l:
+            return check
+    return None
+
+
+def base_ruleset() -> RuleSet:
+    """Every check with its class defaults, before any rule set file is applied."""
+    return RuleSet(
+        name="(built-in defaults)",
+        checks={
+            c.id: CheckConfig(c.enabled, c.severity, c.weight, c.default_options())
+            for c in REGISTRY.values()
+        },
+    )
+
+
+def _resolve(ref: str, relative_to: Path | None) -> Path:
+    candidate = Path(ref)
+    if not candidate.is_absolute() and relative_to is not None:
+        candidate = relative_to / candidate
+    if ref.endswith(".toml") or "/" in ref or "\\" in ref:
+        if not candidate.is_file():
+            raise RulesetError(f"{ref}: rule set file not found")
+        return candidate
+    builtin = rules_dir() / f"{ref}.toml"
+    if builtin.is_file():
+        return builtin
+    if candidate.is_file():
+        return candidate
+    names = ", ".join(builtin_rulesets())
+    raise RulesetError(f"{ref}: no such rule set (built-in: {names}; or give a .toml path)")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesetError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulesetError(f"{path}: cannot read rule set: {exc}") from None
+
+
+def load_ruleset(ref: str | None = None, cwd: Path | None = None) -> RuleSet:
+    """Resolve the active rule set: `ref` (name or path), else pyproject config, else default."""
+    cwd = cwd or Path.cwd()
+    if ref:
+        return _load_file(_resolve(ref, cwd), seen=[])
+    project = find_pyproject(cwd)
+    if project is not None:
+        config = _read_toml(project).get("tool", {}).get("seo-audit")
+        if config is not None:
+            return _apply_project_config(config, project)
+    return _load_file(_resolve(DEFAULT_RULESET, None), seen=[])
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                if "seo-audit" in _read_toml(candidate).get("tool", {}):
+                    return candidate
+            except RulesetError:
+                raise
+    return None
+
+
+def _apply_project_config(config: Any, project: Path) -> RuleSet:
+    where = f"{project} [tool.seo-audit]"
+    if not isinstance(config, dict):
+        raise RulesetError(f"{where}: must be a table")
+    unknown = set(config) - {"ruleset", "checks", "overrides"}
+    if unknown:
+        raise RulesetError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    base_ref = config.get("ruleset", DEFAULT_RULESET)
+    if not isinstance(base_ref, str):
+        raise RulesetError(f"{where}: 'ruleset' must be a string")
+    ruleset = _load_file(_resolve(base_ref, project.parent), seen=[])
+    return _apply_layer(ruleset, config, where, project.parent)
+
+
+def _load_file(path: Path, seen: list[Path]) -> RuleSet:
+    path = path.resolve()
+    if path in seen:
+        chain = " -> ".join(str(p) for p in [*seen, path])
+        raise RulesetError(f"{path}: rule sets extend each other in a loop ({chain})")
+    data = _read_toml(path)
+    meta = data.get("ruleset", {})
+    if not isinstance(meta, dict):
+        raise RulesetError(f"{path}: [ruleset] must be a table")
+    unknown_meta = set(meta) - {"name", "description", "extends"}
+    if unknown_meta:
+        raise RulesetError(
+            f"{path}: unknown key(s) in [ruleset]: {', '.join(sorted(unknown_meta))}"
+        )
+    extends = meta.get("extends")
+    if extends is not None:
+        if not isinstance(extends, str):
+            raise RulesetError(f"{path}: 'extends' must be a string")
+        ruleset = _load_file(_resolve(extends, path.parent), [*seen, path])
+    else:
+        ruleset = base_ruleset()
+    ruleset = _apply_layer(ruleset, data, str(path), path.parent)
+    ruleset.name = str(meta.get("name", path.stem))
+    ruleset.description = str(meta.get("description", ruleset.description))
+    return ruleset
+
+
+def _apply_layer(ruleset: RuleSet, data: dict[str, Any], where: str, folder: Path) -> RuleSet:
+    unknown = set(data) - {"ruleset", "checks", "overrides"}
+    if unknown:
+        raise RulesetError(f"{where}: unknown top-level key(s): {', '.join(sorted(unknown))}")
+    checks = data.get("checks", {})
+    if not isinstance(checks, dict):
+        raise RulesetError(f"{where}: [checks] must be a table")
+    result = RuleSet(
+        name=ruleset.name,
+        description=ruleset.description,
+        checks={
+            cid: replace(cfg, options=dict(cfg.options)) for cid, cfg in ruleset.checks.items()
+        },
+        sources=[*ruleset.sources, where],
+        overrides=list(ruleset.overrides),
+    )
+    for key, table in checks.items():
+        apply_check_table(result, key, table, where)
+    overrides = data.get("overrides", [])
+    if not isinstance(overrides, list):
+        raise RulesetError(f"{where}: 'overrides' must be an array of tables ([[overrides]])")
+    for i, override in enumerate(overrides, 1):
+        if not isinstance(override, dict) or not isinstance(override.get("files"), list):
+            raise RulesetError(f'{where}: override #{i} needs files = ["GLOB", ...]')
+        extra = set(override) - {"files", "checks"}
+        if extra:
+            raise RulesetError(f"{where}: override #{i}: unknown key(s) {', '.join(sorted(extra))}")
+        # Validate now (on a scratch copy) so that a broken override fails at load time.
+        scratch = RuleSet(name="", checks={k: replace(v) for k, v in result.checks.items()})
+        for key, table in (override.get("checks") or {}).items():
+            apply_check_table(scratch, key, table, f"{where} override #{i}")
+        result.overrides.append(([str(g) for g in override["files"]], override, where))
+    return result
+
+
+def apply_check_table(ruleset: RuleSet, key: str, table: Any, where: str) -> None:
+    """Apply one [checks.KEY] table to `ruleset`, validating every value."""
+    check = find_check(key)
+    if check is None:
+        raise RulesetError(f"{where}: unknown check '{key}' (see `seo-audit rules`)")
+    if isinstance(table, bool):  # `word-count = false` is a short way to switch a check off
+        table = {"enabled": table}
+    if not isinstance(table, dict):
+        raise RulesetError(f"{where}: [checks.{key}] must be a table or true/false")
+    cfg = ruleset.checks[check.id]
+    cfg = replace(cfg, options=dict(cfg.options))
+    option_types = {o.name: o for o in check.options}
+    for name, value in table.items():
+        label = f"{where}: checks.{key}.{name}"
+        if name == "enabled":
+            if not isinstance(value, bool):
+                raise RulesetError(f"{label} must be true or false")
+            cfg.enabled = value
+        elif name == "severity":
+            if value not in SEVERITIES:
+                raise RulesetError(f"{label} must be one of {', '.join(SEVERITIES)}")
+            cfg.severity = value
+        elif name == "weight":
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise RulesetError(f"{label} must be a number >= 0")
+            cfg.weight = float(value)
+        elif name in option_types:
+            cfg.options[name] = _validate_option(option_types[name], value, label)
+        else:
+            valid = ", ".join(sorted(_COMMON_KEYS | set(option_types)))
+            raise RulesetError(f"{label}: unknown option (valid: {valid})")
+    problem = check.validate_options(cfg.options)
+    if problem:
+        raise RulesetError(f"{where}: checks.{key}: {problem}")
+    ruleset.checks[check.id] = cfg
+
+
+def _validate_option(option: Any, value: Any, label: str) -> Any:
+    kind = option.type
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise RulesetError(f"{label} must be true or false")
+        return value
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise RulesetError(f"{label} must be a whole number")
+    elif kind is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise RulesetError(f"{label} must be a number")
+        value = float(value)
+    elif kind is str:
+        if not isinstance(value, str):
+            raise RulesetError(f"{label} must be a string")
+        return value
+    elif kind is list:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RulesetError(f"{label} must be a list of strings")
+        return value
+    if option.min is not None and value < option.min:
+        raise RulesetError(f"{label} must be >= {option.min:g} (got {value})")
+    if option.max is not None and value > option.max:
+        raise RulesetError(f"{label} must be <= {option.max:g} (got {value})")
+    return value
+
+
+def ruleset_for_file(ruleset: RuleSet, path: str) -> RuleSet:
+    """Apply the [[overrides]] whose globs match `path`."""
+    from fnmatch import fnmatch
+
+    matching = [
+        (o, where)
+        for globs, o, where in ruleset.overrides
+        if any(fnmatch(path, g) or fnmatch(Path(path).name, g) for g in globs)
+    ]
+    if not matching:
+        return ruleset
+    result = RuleSet(
+        name=ruleset.name,
+        description=ruleset.description,
+        checks={k: replace(v, options=dict(v.options)) for k, v in ruleset.checks.items()},
+        sources=list(ruleset.sources),
+    )
+    for override, where in matching:
+        for key, table in (override.get("checks") or {}).items():
+            apply_check_table(result, key, table, where)
+    return result
