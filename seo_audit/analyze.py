@@ -105,9 +105,8 @@ def choose_keyword(document: Document, settings: KeywordSettings) -> tuple[str |
     if settings.keyword and settings.keyword.strip():
         return settings.keyword.strip(), "option"
     if document.keywords:
-        return document.keywords[
-            0
-        ], "front matter" if document.format != "html" else "meta keywords"
+        source = "meta keywords" if document.format == "html" else "front matter"
+        return document.keywords[0], source
     return None, None
 
 
@@ -240,14 +239,3 @@ def compute_metrics(a: Analysis) -> dict[str, Any]:
         ),
         "language": a.language,
     }
-
-
-def pipe_documents(
-    nlp: Language, documents: Iterable[Document], batch_size: int = 16
-) -> Iterator[tuple[Document, Doc]]:
-    """Run spaCy once per document, batched through nlp.pipe."""
-    docs = list(documents)
-    for document, doc in zip(
-        docs, nlp.pipe((prose_text(d) for d in docs), batch_size=batch_size), strict=True
-    ):
-        yield document, doc

@@ -178,9 +178,7 @@ def _apply_layer(ruleset: RuleSet, data: dict[str, Any], where: str, folder: Pat
     result = RuleSet(
         name=ruleset.name,
         description=ruleset.description,
-        checks={
-            cid: replace(cfg, options=dict(cfg.options)) for cid, cfg in ruleset.checks.items()
-        },
+        checks=_copy_checks(ruleset),
         sources=[*ruleset.sources, where],
         overrides=list(ruleset.overrides),
     )
@@ -196,11 +194,15 @@ def _apply_layer(ruleset: RuleSet, data: dict[str, Any], where: str, folder: Pat
         if extra:
             raise RulesetError(f"{where}: override #{i}: unknown key(s) {', '.join(sorted(extra))}")
         # Validate now (on a scratch copy) so that a broken override fails at load time.
-        scratch = RuleSet(name="", checks={k: replace(v) for k, v in result.checks.items()})
+        scratch = RuleSet(name="", checks=_copy_checks(result))
         for key, table in (override.get("checks") or {}).items():
             apply_check_table(scratch, key, table, f"{where} override #{i}")
         result.overrides.append(([str(g) for g in override["files"]], override, where))
     return result
+
+
+def _copy_checks(ruleset: RuleSet) -> dict[str, CheckConfig]:
+    return {cid: replace(cfg, options=dict(cfg.options)) for cid, cfg in ruleset.checks.items()}
 
 
 def apply_check_table(ruleset: RuleSet, key: str, table: Any, where: str) -> None:
@@ -282,7 +284,7 @@ def ruleset_for_file(ruleset: RuleSet, path: str) -> RuleSet:
     result = RuleSet(
         name=ruleset.name,
         description=ruleset.description,
-        checks={k: replace(v, options=dict(v.options)) for k, v in ruleset.checks.items()},
+        checks=_copy_checks(ruleset),
         sources=list(ruleset.sources),
     )
     for override, where in matching:

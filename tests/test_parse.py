@@ -72,7 +72,10 @@ def test_markdown_meta_links_images():
 
 
 def test_toml_front_matter():
-    text = '+++\ntitle = "Le potager urbain"\nkeywords = ["potager urbain", "jardin"]\n+++\n\nDu texte.\n'
+    text = (
+        '+++\ntitle = "Le potager urbain"\nkeywords = ["potager urbain", "jardin"]\n+++\n'
+        "\nDu texte.\n"
+    )
     doc = parse("a.md", text, "markdown")
     assert doc.title == "Le potager urbain"
     assert doc.keywords == ["potager urbain", "jardin"]
