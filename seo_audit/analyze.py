@@ -6,7 +6,6 @@ Checks never re-parse the text or run spaCy again: they read the `Analysis` buil
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 

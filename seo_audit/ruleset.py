@@ -159,7 +159,11 @@ def _load_file(path: Path, seen: list[Path]) -> RuleSet:
     if extends is not None:
         if not isinstance(extends, str):
             raise RulesetError(f"{path}: 'extends' must be a string")
-        ruleset = _load_file(_resolve(extends, path.parent), [*seen, path])
+        try:
+            parent = _resolve(extends, path.parent)
+        except RulesetError as exc:
+            raise RulesetError(f"{path}: extends {exc}") from None
+        ruleset = _load_file(parent, [*seen, path])
     else:
         ruleset = base_ruleset()
     ruleset = _apply_layer(ruleset, data, str(path), path.parent)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from seo_audit.analyze import Analysis
 from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, register
+
+if TYPE_CHECKING:
+    from seo_audit.analyze import Analysis
 
 
 @register
