@@ -4,7 +4,7 @@ import pytest
 
 from seo_audit.checks import REGISTRY
 from seo_audit.errors import RulesetError
-from seo_audit.ruleset import builtin_rulesets, load_ruleset, ruleset_for_file, rules_dir
+from seo_audit.ruleset import builtin_rulesets, load_ruleset, rules_dir, ruleset_for_file
 
 
 def test_default_ruleset_holds_the_mission(tmp_path):
