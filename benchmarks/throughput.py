@@ -1,0 +1,75 @@
+"""Throughput: seo-audit's audit_many against bare spaCy on the same texts, in one run.
+
+    python benchmarks/throughput.py [--copies N]
+
+Both sides use the same loaded pipeline (seo_audit.nlp.get_nlp) and the same texts (the prose
+of the bundled samples, N copies); the ratio says what reading, parsing, the French analysis
+and the checks cost on top of spaCy. Target: ratio >= 0.85.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from seo_audit.analyze import prose_text  # noqa: E402
+from seo_audit.engine import AuditOptions, audit_many, load_document  # noqa: E402
+from seo_audit.nlp import get_nlp  # noqa: E402
+from seo_audit.parse import SUPPORTED_EXTENSIONS  # noqa: E402
+from seo_audit.ruleset import load_ruleset  # noqa: E402
+
+
+def sample_files() -> list[Path]:
+    return sorted(
+        p for p in (ROOT / "samples").rglob("*")
+        if p.suffix in SUPPORTED_EXTENSIONS and p.name != "README.md"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=10, help="copies of each sample")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds, best kept")
+    args = parser.parse_args()
+
+    nlp = get_nlp()
+    sources = sample_files()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i in range(args.copies):
+            for src in sources:
+                dst = Path(tmp) / f"{i:03d}-{src.name}"
+                shutil.copy(src, dst)
+                paths.append(str(dst))
+        texts = [prose_text(load_document(p)) for p in paths]
+        words = sum(len(t.split()) for t in texts)
+        options = AuditOptions(ruleset=load_ruleset("default"))
+        list(nlp.pipe(texts[:4]))  # warm-up: first calls allocate
+
+        best_bare = best_ours = float("inf")
+        for _ in range(args.rounds):
+            start = time.perf_counter()
+            for _doc in nlp.pipe(texts, batch_size=16):
+                pass
+            best_bare = min(best_bare, time.perf_counter() - start)
+            start = time.perf_counter()
+            reports = audit_many(paths, options)
+            best_ours = min(best_ours, time.perf_counter() - start)
+        assert all(r.error is None for r in reports)
+
+    n = len(paths)
+    print(f"documents: {n} ({len(sources)} samples x {args.copies}), {words:,} words")
+    print(f"bare nlp.pipe:      {n / best_bare:7.1f} docs/s  ({words / best_bare:,.0f} words/s)")
+    print(f"seo-audit audit_many: {n / best_ours:7.1f} docs/s  ({words / best_ours:,.0f} words/s)")
+    print(f"ratio (ours / bare spaCy): {best_bare / best_ours:.2f}  (target >= 0.85)")
+
+
+if __name__ == "__main__":
+    main()

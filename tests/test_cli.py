@@ -1,0 +1,155 @@
+"""The command line: exit codes 0/1/2, one clear line per bad input, the JSON shape."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from seo_audit.cli import main
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+GOOD = str(SAMPLES / "article-conforme.md")
+SHORT = str(SAMPLES / "echec-trop-court.md")
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+def run(runner, *args, stdin=None):
+    return runner.invoke(main, list(args), input=stdin, catch_exceptions=False)
+
+
+def test_compliant_sample_passes(runner, nlp):
+    result = run(runner, "check", GOOD)
+    assert result.exit_code == 0, result.output
+    assert "PASS" in result.output
+    assert "1 passed, 0 failed" in result.output
+
+
+def test_failing_sample_exits_1(runner, nlp):
+    result = run(runner, "check", SHORT)
+    assert result.exit_code == 1
+    assert "L001 word-count" in result.output
+    assert "FAIL" in result.output
+
+
+def test_json_shape(runner, nlp):
+    result = run(runner, "check", GOOD, SHORT, "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1
+    assert data["tool"]["name"] == "seo-audit"
+    assert data["summary"] == {"files": 2, "passed": 1, "failed": 1, "errors": 0}
+    first = data["files"][0]
+    assert set(first) >= {"path", "passed", "score", "keyword", "error", "metrics", "checks"}
+    assert set(first["metrics"]) >= {
+        "words", "sentences", "paragraphs", "h1", "h2", "h3", "keyword_count",
+        "keyword_density", "long_sentence_ratio", "avg_sentence_words", "reading_ease",
+        "language",
+    }
+    assert first["metrics"]["language"] == "fr"
+    assert 0 <= first["score"] <= 100
+    for check in first["checks"]:
+        assert set(check) >= {
+            "id", "name", "status", "severity", "value", "expected", "message", "lines"
+        }
+        assert check["status"] in ("pass", "warn", "fail", "skip")
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, "file not found"),
+        (b"", "file is empty"),
+        (b"\x00\x01\x02binary\x00", "binary file"),
+        ("Un café très noir.".encode("latin-1"), "not valid UTF-8"),
+        (b"---\ntitle: [oops\n---\nTexte.\n", "broken YAML front matter"),
+    ],
+)
+def test_bad_input_one_line_exit_2(runner, tmp_path, content, problem):
+    path = tmp_path / "draft.md"
+    if content is not None:
+        path.write_bytes(content)
+    result = run(runner, "check", str(path))
+    assert result.exit_code == 2
+    assert problem in result.output
+    assert str(path) in result.output
+    assert "Traceback" not in result.output
+
+
+def test_batch_goes_on_after_a_bad_file(runner, tmp_path, nlp):
+    missing = str(tmp_path / "absent.md")
+    result = run(runner, "check", missing, GOOD, "--format", "json")
+    assert result.exit_code == 2  # an input error outranks a passing draft
+    data = json.loads(result.stdout)
+    assert data["files"][0]["error"] == "file not found"
+    assert data["files"][1]["error"] is None and data["files"][1]["passed"]
+    assert data["summary"]["errors"] == 1
+    assert "absent.md: file not found" in result.stderr
+
+
+def test_invalid_ruleset_exit_2(runner, tmp_path):
+    bad = tmp_path / "rules.toml"
+    bad.write_text("[checks.no-such]\nenabled = true\n", encoding="utf-8")
+    result = run(runner, "check", GOOD, "--ruleset", str(bad))
+    assert result.exit_code == 2
+    assert "unknown check 'no-such'" in result.output
+    assert "rules.toml" in result.output
+
+
+def test_unknown_selection_exit_2(runner):
+    result = run(runner, "check", GOOD, "--select", "Z999")
+    assert result.exit_code == 2
+    assert "--select Z999" in result.output
+
+
+def test_stdin(runner, nlp):
+    text = Path(SHORT).read_text(encoding="utf-8")
+    result = run(runner, "check", "-", "--format", "json", stdin=text)
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["files"][0]["path"] == "-"
+
+
+def test_keyword_option_overrides_front_matter(runner, nlp):
+    result = run(runner, "check", GOOD, "-k", "fusée spatiale", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["files"][0]["keyword"] == "fusée spatiale"
+    density = next(c for c in data["files"][0]["checks"] if c["id"] == "K001")
+    assert density["status"] == "fail"
+
+
+def test_rules_and_explain(runner):
+    listing = run(runner, "rules")
+    assert listing.exit_code == 0
+    assert "L001" in listing.output and "word-count" in listing.output
+    doc = run(runner, "explain", "keyword-density")
+    assert doc.exit_code == 0
+    assert "What it checks" in doc.output and "Failing example" in doc.output
+    unknown = run(runner, "explain", "X404")
+    assert unknown.exit_code == 2
+    assert "unknown check 'X404'" in unknown.output
+
+
+def test_metrics_command(runner, nlp):
+    result = run(runner, "metrics", GOOD, "--format", "json")
+    assert result.exit_code == 0
+    values = json.loads(result.stdout)
+    assert values["words"] >= 700 and values["language"] == "fr"
+
+
+def test_python_dash_m_and_no_traceback(tmp_path):
+    empty = tmp_path / "vide.md"
+    empty.write_text("", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "seo_audit", "check", str(empty)],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") + proc.stdout.count("\n") <= 3
+    assert "Traceback" not in proc.stderr
+    assert f"{empty}: ERROR file is empty" in proc.stdout
