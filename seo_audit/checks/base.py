@@ -91,6 +91,21 @@ class Check:
         return (cls.__doc__ or "").strip().splitlines()[0]
 
     @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """The docstring's sections, by heading ("What it checks", ...), dedented."""
+        import inspect
+
+        sections: dict[str, list[str]] = {}
+        current: list[str] | None = None
+        for line in inspect.cleandoc(cls.__doc__ or "").splitlines()[1:]:
+            heading = line.strip().rstrip(":")
+            if heading in DOC_SECTIONS and line.endswith(":") and not line.startswith(" "):
+                current = sections.setdefault(heading, [])
+            elif current is not None:
+                current.append(line.strip())
+        return {k: " ".join(" ".join(v).split()) for k, v in sections.items()}
+
+    @classmethod
     def validate_options(cls, opts: dict[str, Any]) -> str | None:
         """A problem with a combination of option values, or None. Override where needed."""
         return None

@@ -19,12 +19,18 @@ Renderer = Callable[[list[Report], RenderOptions], str]
 
 
 def renderers() -> dict[str, Renderer]:
-    from seo_audit.formats import json_format, text
+    from seo_audit.formats import concise, github, json_format, jsonl, junit, markdown, sarif, text
 
     return {
         "text": text.render,
+        "concise": concise.render,
         "json": json_format.render,
+        "jsonl": jsonl.render,
+        "junit": junit.render,
+        "github": github.render,
+        "sarif": sarif.render,
+        "markdown": markdown.render,
     }
 
 
-FORMAT_NAMES = ("text", "json")
+FORMAT_NAMES = ("text", "concise", "json", "jsonl", "junit", "github", "sarif", "markdown")

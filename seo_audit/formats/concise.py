@@ -1,0 +1,16 @@
+"""`--format concise`: one line per finding, `path:line:col: ID severity message`."""
+
+from __future__ import annotations
+
+from seo_audit.formats import RenderOptions
+from seo_audit.formats.findings import findings
+from seo_audit.report import Report
+
+
+def render(reports: list[Report], options: RenderOptions) -> str:
+    lines = [
+        f"{f.path}:{f.line}:1: {f.check_id} {f.level} {f.message}"
+        for report in reports
+        for f in findings(report)
+    ]
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,38 @@
+"""`--format markdown`: a summary table for a pull-request comment or a CI step summary."""
+
+from __future__ import annotations
+
+from seo_audit.formats import RenderOptions
+from seo_audit.report import Report, summary_of
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(reports: list[Report], options: RenderOptions) -> str:
+    s = summary_of(reports)
+    out = [
+        "## seo-audit",
+        "",
+        f"{s['files']} file(s): **{s['passed']} passed**, {s['failed']} failed, "
+        f"{s['errors']} could not be checked.",
+        "",
+        "| File | Verdict | Score | Words | Keyword | Failing checks |",
+        "|---|---|---:|---:|---|---|",
+    ]
+    for r in reports:
+        if r.error is not None:
+            out.append(f"| `{_cell(r.path)}` | ⚠️ error | | | | {_cell(r.error)} |")
+            continue
+        verdict = "✅ pass" if r.passed else "❌ fail"
+        failing = ", ".join(f"{c.id} {c.name}" for c in r.failures) or "—"
+        density = r.metrics.get("keyword_density")
+        keyword = (
+            f"{_cell(r.keyword)} ({density:.2f} %)" if r.keyword and density is not None else "—"
+        )
+        out.append(
+            f"| `{_cell(r.path)}` | {verdict} | {r.score} | {r.metrics.get('words', '')} | "
+            f"{keyword} | {_cell(failing)} |"
+        )
+    return "\n".join(out) + "\n"

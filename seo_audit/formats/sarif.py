@@ -1,0 +1,94 @@
+"""`--format sarif`: SARIF 2.1.0 for code-scanning dashboards.
+
+One `rules[]` entry per check (its documentation as description and help), one result per
+finding with its region; files that could not be read are tool execution notifications.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from typing import Any
+from urllib.parse import quote
+
+from seo_audit import __version__
+from seo_audit.checks import REGISTRY
+from seo_audit.formats import RenderOptions
+from seo_audit.formats.findings import findings
+from seo_audit.report import Report
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+INFORMATION_URI = "https://pypi.org/project/seo-audit/"
+
+
+def _uri(path: str) -> str:
+    return quote(path.replace("\\", "/"), safe="/:._-~")
+
+
+def _rule(check: Any) -> dict[str, Any]:
+    sections = check.doc_sections()
+    return {
+        "id": check.id,
+        "name": check.name,
+        "shortDescription": {"text": check.summary()},
+        "fullDescription": {"text": sections.get("What it checks", check.summary())},
+        "help": {"text": inspect.cleandoc(check.__doc__ or "")},
+        "defaultConfiguration": {"level": LEVELS[check.severity]},
+        "properties": {"family": check.family, "weight": check.weight},
+    }
+
+
+def render(reports: list[Report], options: RenderOptions) -> str:
+    checks = sorted(REGISTRY.values(), key=lambda c: c.id)
+    index = {c.id: i for i, c in enumerate(checks)}
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    for report in reports:
+        if report.error is not None:
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{report.path}: {report.error}"},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": _uri(report.path)}}}
+                    ],
+                }
+            )
+            continue
+        for f in findings(report):
+            results.append(
+                {
+                    "ruleId": f.check_id,
+                    "ruleIndex": index[f.check_id],
+                    "level": LEVELS[f.level],
+                    "message": {"text": f.message},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": _uri(f.path)},
+                                "region": {"startLine": f.line},
+                            }
+                        }
+                    ],
+                }
+            )
+    run = {
+        "tool": {
+            "driver": {
+                "name": "seo-audit",
+                "version": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule(c) for c in checks],
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": not notifications,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+        "results": results,
+    }
+    sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,189 @@
+"""Every output format, pinned by a golden file, plus what its consumer requires.
+
+Run with UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change, then review
+the diff.
+"""
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from seo_audit.checks.base import CheckResult
+from seo_audit.formats import FORMAT_NAMES, RenderOptions, renderers
+from seo_audit.formats.github import escape_data, escape_property
+from seo_audit.report import Report
+
+HERE = Path(__file__).resolve().parent
+GOLDEN = HERE / "golden"
+EXTENSIONS = {
+    "text": "txt",
+    "concise": "txt",
+    "json": "json",
+    "jsonl": "jsonl",
+    "junit": "xml",
+    "github": "txt",
+    "sarif": "sarif",
+    "markdown": "md",
+}
+
+
+def result(cid, name, family, status, severity, value, expected, message, lines=()):
+    return CheckResult(
+        cid, name, family, status, severity, 2.0, value, expected, message, list(lines)
+    )
+
+
+def sample_reports():
+    metrics = {
+        "words": 812,
+        "sentences": 54,
+        "paragraphs": 17,
+        "h1": 1,
+        "h2": 4,
+        "h3": 2,
+        "keyword_count": 11,
+        "keyword_density": 1.35,
+        "long_sentence_ratio": 0.148,
+        "avg_sentence_words": 14.2,
+        "reading_ease": 71.3,
+        "language": "fr",
+    }
+    good = Report(
+        path="articles/vélo électrique.md",
+        checks=[
+            result(
+                "L001", "word-count", "length", "pass", "error", 812, ">= 700 words", "812 words."
+            ),
+            result(
+                "K001",
+                "keyword-density",
+                "keyword",
+                "pass",
+                "error",
+                1.35,
+                "0.5-3.0 %",
+                "“vélo électrique” found 11 time(s) in 812 words (1.35 %).",
+                [9, 14],
+            ),
+            result(
+                "R002",
+                "reading-ease",
+                "readability",
+                "warn",
+                "error",
+                57.5,
+                ">= 50 (>= 60 for a pass)",
+                "Reading ease 57.5: fairly hard to read.",
+            ),
+        ],
+        metrics=metrics,
+        keyword="vélo électrique",
+        keyword_source="front matter",
+        input_format="markdown",
+        ruleset="default",
+    )
+    bad = Report(
+        path="articles/brève.md",
+        checks=[
+            result(
+                "L001",
+                "word-count",
+                "length",
+                "fail",
+                "error",
+                342,
+                ">= 700 words",
+                "342 words: add at least 358 more.",
+            ),
+            result(
+                "H003",
+                "heading-order",
+                "headings",
+                "fail",
+                "warning",
+                1,
+                "no H3 before an H2, no skipped level",
+                "1 heading(s) out of order; line 5: an H3 comes before any H2.",
+                [5],
+            ),
+            result(
+                "R001",
+                "sentence-length",
+                "readability",
+                "fail",
+                "error",
+                0.4,
+                "<= 25.0 % of sentences over 20 words",
+                "8 of 20 sentences over 20 words (40.0 %): split them, 100%, a:b.",
+                [7, 12],
+            ),
+            result(
+                "K001",
+                "keyword-density",
+                "keyword",
+                "skip",
+                "error",
+                None,
+                "0.5-3.0 %",
+                "No focus keyphrase: set --keyword or `keyword:` in the front matter.",
+            ),
+        ],
+        metrics=dict(metrics, words=342, keyword_count=0, keyword_density=None),
+        suggestions=["conseil municipal", "piste cyclable"],
+        input_format="markdown",
+        ruleset="default",
+    )
+    broken = Report(path="articles/cassé.md", error="not valid UTF-8 (byte 0xe9 at offset 12)")
+    return [good, bad, broken]
+
+
+@pytest.mark.parametrize("name", FORMAT_NAMES)
+def test_golden(name):
+    rendered = renderers()[name](sample_reports(), RenderOptions())
+    golden = GOLDEN / f"report.{name}.{EXTENSIONS[name]}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8")
+
+
+def test_sarif_validates_against_the_official_schema():
+    schema = json.loads((HERE / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    sarif = json.loads(renderers()["sarif"](sample_reports(), RenderOptions()))
+    jsonschema.validate(sarif, schema)
+    run = sarif["runs"][0]
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    for res in run["results"]:
+        assert rule_ids[res["ruleIndex"]] == res["ruleId"]
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_junit_parses_and_counts():
+    root = ET.fromstring(renderers()["junit"](sample_reports(), RenderOptions()).encode())
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [
+        "articles/vélo électrique.md",
+        "articles/brève.md",
+        "articles/cassé.md",
+    ]
+    assert suites[0].get("failures") == "0"
+    assert suites[1].get("failures") == "2"  # the warning-severity failure does not count
+    assert suites[1].get("skipped") == "1"
+    assert suites[2].get("errors") == "1"
+    assert root.get("tests") == str(sum(int(s.get("tests")) for s in suites))
+
+
+GITHUB_LINE = re.compile(r"^::(error|warning|notice) file=[^,:]+,line=\d+,title=[^,:]+::[^\r\n]*$")
+
+
+def test_github_commands_well_formed():
+    lines = renderers()["github"](sample_reports(), RenderOptions()).splitlines()
+    assert lines
+    for line in lines:
+        assert GITHUB_LINE.match(line), line
+    assert escape_data("100%\nfin") == "100%25%0Afin"
+    assert escape_property("a:b,c") == "a%3Ab%2Cc"
