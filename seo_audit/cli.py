@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,12 +39,15 @@ def main() -> None:
     """seo-audit: check French SEO drafts (Markdown, HTML, plain text) against a rule set."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("-k", "--keyword", help="Focus keyphrase (default: from the front matter).")
-@click.option(
-    "--synonym", "synonyms", multiple=True, help="A synonym of the keyphrase (repeatable)."
+FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ", ".join(
+    ("text", "concise", "json", "jsonl", "junit", "github", "sarif", "markdown")
 )
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("-k", "--keyword", help="Focus keyphrase (default: from the front matter).")
+@click.option("--synonym", "synonyms", multiple=True, help="A keyphrase synonym (repeatable).")
 @click.option("--accent-sensitive", is_flag=True, help="Match the keyphrase with its accents.")
 @click.option("-r", "--ruleset", help="Rule set name (default, pillar, news) or path to a .toml.")
 @click.option(
@@ -52,17 +56,38 @@ def main() -> None:
     help="Input format (default: from the file extension; Markdown for stdin).",
 )
 @click.option(
-    "-f",
-    "--format",
-    "output_format",
-    default="text",
-    show_default=True,
-    help="Report format: text, json.",
+    "-f", "--format", "output_format", default="auto", show_default=True, help=FORMAT_HELP
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
 @click.option("--select", multiple=True, help="Only these checks (ids, names or families).")
 @click.option("--ignore", multiple=True, help="Skip these checks (ids, names or families).")
 @click.option("--exclude", multiple=True, help="Glob of files to leave out (repeatable).")
+@click.option(
+    "--files-from",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Read the paths to check from a file, one per line (- for stdin).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that fails a draft.",
+)
+@click.option(
+    "--fail-under",
+    type=click.IntRange(0, 100),
+    default=None,
+    help="Also fail a draft whose score is below this.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when drafts fail (not on errors).")
 @click.option("-q", "--quiet", is_flag=True, help="Show only failures.")
 @click.option("-v", "--verbose", is_flag=True, help="Show every measured value.")
 @click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
@@ -78,22 +103,35 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     exclude: tuple[str, ...],
+    files_from: str | None,
+    jobs: int | None,
+    fail_on: str,
+    fail_under: int | None,
+    exit_zero: bool,
     quiet: bool,
     verbose: bool,
     color: bool | None,
 ) -> None:
     """Check drafts: files, directories (recursive) or globs; "-" reads stdin.
 
-    Exit code: 0 when every draft passes, 1 when a draft fails, 2 on a usage or input error.
+    Exit code: 0 when every draft passes, 1 when a draft fails, 2 on a usage or input error
+    (an input error outranks a failing draft).
     """
-    from seo_audit.engine import AuditOptions, iter_audit
+    from seo_audit.engine import AuditOptions
     from seo_audit.formats import FORMAT_NAMES, RenderOptions, renderers
+    from seo_audit.formats.jsonl import render_one
+    from seo_audit.parallel import audit_parallel, default_jobs
     from seo_audit.paths import collect_paths
     from seo_audit.report import exit_code
     from seo_audit.ruleset import load_ruleset
 
+    if output_format == "auto":
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if output_format not in FORMAT_NAMES:
-        _fail(f"--format {output_format}: unknown format (choose from {', '.join(FORMAT_NAMES)})")
+        _fail(
+            f"--format {output_format}: unknown format (choose from auto, "
+            f"{', '.join(FORMAT_NAMES)})"
+        )
     select, ignore = _split(select), _split(ignore)
     _check_selection(select, "--select")
     _check_selection(ignore, "--ignore")
@@ -101,9 +139,16 @@ def check(
         rules = load_ruleset(ruleset)
     except SeoAuditError as exc:
         _fail(str(exc))
-    files = collect_paths(list(paths), exclude)
+    args = list(paths)
+    if files_from:
+        args.extend(_read_list(files_from))
+    if not args:
+        _fail("no path given (see `seo-audit check --help`)")
+    if "-" in args and files_from == "-":
+        _fail("stdin cannot hold both the file list and a draft")
+    files = collect_paths(args, exclude)
     if not files:
-        _fail("no draft found in " + ", ".join(paths))
+        _fail("no draft found in " + ", ".join(args))
     options = AuditOptions(
         keyword=keyword,
         synonyms=synonyms,
@@ -112,18 +157,65 @@ def check(
         ruleset=rules,
         select=select,
         ignore=ignore,
+        fail_on=fail_on,
+        fail_under=fail_under,
     )
-    reports = list(iter_audit(files, options))
-    use_color = (output is None and sys.stdout.isatty()) if color is None else color
-    text = renderers()[output_format](
-        reports,
-        RenderOptions(color=use_color and output_format == "text", verbose=verbose, quiet=quiet),
+    results = audit_parallel(files, options, jobs or default_jobs())
+    machine = output_format != "text"
+    show_progress = (
+        not machine and sys.stderr.isatty() and len(files) > 5 and not os.environ.get("CI")
     )
-    _write(text, output)
-    for report in reports:
-        if report.error is not None and output_format != "text":
-            click.echo(f"{report.path}: {report.error}", err=True)
-    sys.exit(exit_code(reports))
+    reports = []
+    if output_format == "jsonl" and output is None:
+        for report in results:  # streamed: one line as each file finishes
+            reports.append(report)
+            click.echo(render_one(report), nl=False)
+    elif show_progress:
+        with click.progressbar(
+            results, length=len(files), label="Checking", file=sys.stderr
+        ) as bar:
+            reports = list(bar)
+    else:
+        reports = list(results)
+    if not (output_format == "jsonl" and output is None):
+        use_color = (output is None and sys.stdout.isatty()) if color is None else color
+        render = renderers()[output_format]
+        _write(
+            render(
+                reports,
+                RenderOptions(color=use_color and not machine, verbose=verbose, quiet=quiet),
+            ),
+            output,
+        )
+    if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], reports)
+    if machine or output is not None:
+        for report in reports:  # the report went to a file or a machine: say errors on stderr
+            if report.error is not None:
+                click.echo(f"{report.path}: {report.error}", err=True)
+    code = exit_code(reports)
+    sys.exit(0 if exit_zero and code == 1 else code)
+
+
+def _read_list(source: str) -> list[str]:
+    try:
+        if source == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"{source}: cannot read the file list ({exc})")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _append_step_summary(path: str, reports: list) -> None:
+    from seo_audit.formats import RenderOptions, renderers
+
+    try:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(renderers()["markdown"](reports, RenderOptions()))
+    except OSError as exc:
+        click.echo(f"seo-audit: warning: cannot write the step summary ({exc})", err=True)
 
 
 def _write(text: str, output: str | None) -> None:

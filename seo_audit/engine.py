@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from seo_audit.analyze import Analysis, KeywordSettings, analyze, prose_text
@@ -32,8 +32,8 @@ class AuditOptions:
     ruleset: RuleSet | None = None
     select: tuple[str, ...] = ()  # check ids, names or families; empty = all enabled
     ignore: tuple[str, ...] = ()
-    fail_on: str = "error"
-    extra: dict[str, object] = field(default_factory=dict)
+    fail_on: str = "error"  # "warning": warnings fail a draft too
+    fail_under: int | None = None  # a score below this fails a draft
 
     def keyword_settings(self) -> KeywordSettings:
         return KeywordSettings(self.keyword, tuple(self.synonyms), self.accent_sensitive)
@@ -93,6 +93,7 @@ def build_report(document: Document, analysis: Analysis, options: AuditOptions) 
         ruleset=ruleset.name,
         notes=notes,
         fail_on=options.fail_on,
+        fail_under=options.fail_under,
     )
 
 

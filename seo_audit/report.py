@@ -70,6 +70,7 @@ class Report:
     error: str | None = None
     notes: list[str] = field(default_factory=list)
     fail_on: str = "error"
+    fail_under: int | None = None
 
     @property
     def score(self) -> int:
@@ -77,7 +78,9 @@ class Report:
 
     @property
     def passed(self) -> bool:
-        return self.error is None and not failing(self.checks, self.fail_on)
+        if self.error is not None or failing(self.checks, self.fail_on):
+            return False
+        return self.fail_under is None or self.score >= self.fail_under
 
     @property
     def failures(self) -> list[CheckResult]:

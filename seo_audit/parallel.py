@@ -1,0 +1,56 @@
+"""Auditing a batch in worker processes, each loading the spaCy model once.
+
+Results come back in input order: chunks are handed out in order and `Executor.map` yields
+them in that order, while later chunks are still being analysed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from seo_audit.engine import AuditOptions, iter_audit
+from seo_audit.report import Report
+
+_worker_options: AuditOptions | None = None
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def _init_worker(options: AuditOptions) -> None:
+    global _worker_options
+    _worker_options = options
+    from seo_audit.nlp import get_nlp
+
+    get_nlp()  # load the model once per worker, before the first chunk arrives
+
+
+def _audit_chunk(paths: list[str]) -> list[Report]:
+    return list(iter_audit(paths, _worker_options))
+
+
+def _chunks(paths: Sequence[str], jobs: int) -> list[list[str]]:
+    # Small chunks keep both workers busy to the end; not so small that dispatch dominates.
+    size = max(1, min(16, len(paths) // (jobs * 4) or 1))
+    return [list(paths[i : i + size]) for i in range(0, len(paths), size)]
+
+
+def audit_parallel(paths: Sequence[str], options: AuditOptions, jobs: int) -> Iterator[Report]:
+    """Audit `paths` with `jobs` processes (1: in this process), yielding in input order."""
+    jobs = max(1, min(jobs, len(paths)))
+    if jobs == 1:
+        yield from iter_audit(list(paths), options)
+        return
+    # "spawn" is slower to start but safe whatever threads the parent runs; "fork" is fine
+    # here since the parent has not loaded the model (no BLAS threads yet) and is faster.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(options,)
+    ) as pool:
+        for reports in pool.map(_audit_chunk, _chunks(paths, jobs)):
+            yield from reports
