@@ -40,7 +40,7 @@ def main() -> None:
 
 
 FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ", ".join(
-    ("text", "concise", "json", "jsonl", "junit", "github", "sarif", "markdown")
+    ("text", "concise", "json", "jsonl", "junit", "github", "sarif", "markdown", "gitlab")
 )
 
 

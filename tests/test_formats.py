@@ -24,6 +24,7 @@ EXTENSIONS = {
     "text": "txt",
     "concise": "txt",
     "json": "json",
+    "gitlab": "json",
     "jsonl": "jsonl",
     "junit": "xml",
     "github": "txt",

@@ -19,7 +19,17 @@ Renderer = Callable[[list[Report], RenderOptions], str]
 
 
 def renderers() -> dict[str, Renderer]:
-    from seo_audit.formats import concise, github, json_format, jsonl, junit, markdown, sarif, text
+    from seo_audit.formats import (
+        concise,
+        github,
+        gitlab,
+        json_format,
+        jsonl,
+        junit,
+        markdown,
+        sarif,
+        text,
+    )
 
     return {
         "text": text.render,
@@ -30,7 +40,18 @@ def renderers() -> dict[str, Renderer]:
         "github": github.render,
         "sarif": sarif.render,
         "markdown": markdown.render,
+        "gitlab": gitlab.render,
     }
 
 
-FORMAT_NAMES = ("text", "concise", "json", "jsonl", "junit", "github", "sarif", "markdown")
+FORMAT_NAMES = (
+    "text",
+    "concise",
+    "json",
+    "jsonl",
+    "junit",
+    "github",
+    "sarif",
+    "markdown",
+    "gitlab",
+)
