@@ -6,16 +6,17 @@ Checks never re-parse the text or run spaCy again: they read the `Analysis` buil
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from seo_audit.document import HEADING, PARAGRAPH, QUOTE, Document
+from seo_audit.document import HEADING, PARAGRAPH, QUOTE, Document, slug_words, title_of
 from seo_audit.french.connectors import find_connectors, sentence_opening
 from seo_audit.french.keyphrases import suggest_keyphrases
-from seo_audit.french.keyword import KeyphraseMatcher
+from seo_audit.french.keyword import KeyphraseMatcher, keyphrase_content_words
 from seo_audit.french.language import detect_language
 from seo_audit.french.passive import is_passive_span
 from seo_audit.french.syllables import token_syllables
@@ -57,6 +58,17 @@ class KeywordHit:
 
 
 @dataclass
+class MetaHit:
+    """A sentence of a non-body segment and where the keyphrase occurs in it."""
+
+    kind: str  # "title", "description", "slug", "alt", "anchor"
+    index: int  # which alt or anchor (the n-th of its kind)
+    text: str  # the whole segment text
+    line: int
+    offsets: list[tuple[int, int]]  # character offsets of each occurrence in `text`
+
+
+@dataclass
 class Analysis:
     document: Document
     doc: Doc = field(repr=False)
@@ -65,11 +77,17 @@ class Analysis:
     keyword_source: str | None  # "option", "front matter" or "meta keywords"
     synonyms: list[str]
     keyword_hits: list[KeywordHit]
+    meta_hits: list[MetaHit]  # keyword search in title, description, slug, alts, anchors
+    keyphrase_words: list[str]  # content words of the keyphrase
     language: str
     language_confidence: float
     foreign_blocks: list[tuple[int, str]]  # (block index, language) of non-French paragraphs
     suggestions: list[str]
     metrics: dict[str, Any]
+    site_url: str = ""  # the site's own address, for telling internal links from outbound
+
+    def meta(self, kind: str) -> list[MetaHit]:
+        return [m for m in self.meta_hits if m.kind == kind]
 
     @property
     def body_sentences(self) -> list[Sentence]:
@@ -82,22 +100,72 @@ class KeywordSettings:
     keyword: str | None = None
     synonyms: tuple[str, ...] = ()
     accent_sensitive: bool = False
+    site_url: str = ""
+
+
+@dataclass
+class Segment:
+    """A piece of text in the spaCy pass: a block of the body, or a short text the keyword
+    checks read (title, description, slug, image alt text, link anchor text).
+
+    Only body blocks count as words and sentences; the others ride along in the same pass so
+    that the document is run through spaCy once.
+    """
+
+    kind: str  # "block", "title", "description", "slug", "alt", "anchor"
+    text: str
+    line: int
+    index: int  # block index for "block", else position among segments of that kind
+
+
+def segments(document: Document) -> list[Segment]:
+    found = [Segment("block", b.text, b.line, i) for i, b in enumerate(document.blocks)]
+
+    def add(kind: str, text: str | None, line: int | None) -> None:
+        if text and text.strip():
+            found.append(Segment(kind, text.strip(), line or 1, sum(s.kind == kind for s in found)))
+
+    add("title", *title_of(document))
+    add("description", document.description, document.description_line)
+    add("slug", slug_words(document), document.slug_line)
+    for image in document.images:
+        add("alt", image.alt, image.line)
+    for link in document.links:
+        add("anchor", link.text, link.line)
+    return found
 
 
 def prose_text(document: Document) -> str:
-    """The text spaCy reads: blocks joined by a blank line, line breaks inside a block as spaces.
+    """The text spaCy reads: segments joined by a blank line, line breaks as spaces.
 
     Replacing a newline by a space keeps every character offset, so offsets map back to lines.
     """
-    return BLOCK_SEPARATOR.join(block.text.replace("\n", " ") for block in document.blocks)
+    return BLOCK_SEPARATOR.join(seg.text.replace("\n", " ") for seg in segments(document))
 
 
-def block_starts(document: Document) -> list[int]:
+def segment_starts(parts: list[Segment]) -> list[int]:
     starts, pos = [], 0
-    for block in document.blocks:
+    for seg in parts:
         starts.append(pos)
-        pos += len(block.text) + len(BLOCK_SEPARATOR)
+        pos += len(seg.text) + len(BLOCK_SEPARATOR)
     return starts
+
+
+@functools.lru_cache(maxsize=32)
+def keyphrase_matcher(
+    nlp: Language, keyword: str, synonyms: tuple[str, ...], accent_sensitive: bool
+) -> KeyphraseMatcher:
+    """One matcher per keyphrase, shared by every document of a batch that uses it."""
+    return KeyphraseMatcher(nlp, keyword, synonyms, accent_sensitive=accent_sensitive)
+
+
+@functools.lru_cache(maxsize=32)
+def _content_words(nlp: Language, keyword: str) -> tuple[str, ...]:
+    return tuple(keyphrase_content_words(nlp, keyword))
+
+
+def content_words(nlp: Language, keyword: str) -> list[str]:
+    return list(_content_words(nlp, keyword))
 
 
 def choose_keyword(document: Document, settings: KeywordSettings) -> tuple[str | None, str | None]:
@@ -125,38 +193,48 @@ def analyze(
     """Measure a parsed document, given its spaCy Doc (made from `prose_text(document)`)."""
     settings = settings or KeywordSettings()
     blocks = document.blocks
-    starts = block_starts(document)
     keyword, keyword_source = choose_keyword(document, settings)
     synonyms = document_synonyms(document, settings)
     matcher = (
-        KeyphraseMatcher(nlp, keyword, synonyms, accent_sensitive=settings.accent_sensitive)
+        keyphrase_matcher(nlp, keyword, tuple(synonyms), settings.accent_sensitive)
         if keyword
         else None
     )
 
+    parts = segments(document)
+    starts = segment_starts(parts)
     sentences: list[Sentence] = []
     hits: list[KeywordHit] = []
+    meta_hits: list[MetaHit] = []
     previous: Span | None = None
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        bi = bisect.bisect_right(starts, sent.start_char) - 1
-        block = blocks[bi]
-        offset = sent.start_char - starts[bi]
-        # A block never shares a sentence with the next one (see nlp.BLOCK_SEPARATOR).
-        text = sent.text.strip()
-        index = len(sentences)
+        si = bisect.bisect_right(starts, sent.start_char) - 1
+        seg = parts[si]
         occurrences = matcher.find(sent) if matcher else []
+        if seg.kind != "block":
+            offsets = [
+                (doc[a].idx - starts[si], doc[b - 1].idx + len(doc[b - 1]) - starts[si])
+                for a, b in occurrences
+            ]
+            meta_hits.append(MetaHit(seg.kind, seg.index, seg.text, seg.line, offsets))
+            continue
+        block = blocks[seg.index]
+        index = len(sentences)
         for start, end in occurrences:
             hit = doc[start:end]
-            hits.append(KeywordHit(hit.text, block.line_at(hit.start_char - starts[bi]), bi, index))
-        same_block = previous is not None and previous.start_char >= starts[bi]
+            line = block.line_at(hit.start_char - starts[si])
+            hits.append(KeywordHit(hit.text, line, seg.index, index))
+        # A block never shares a sentence with the next one (see nlp.BLOCK_SEPARATOR).
+        same_block = previous is not None and previous.start_char >= starts[si]
+        text = sent.text.strip()
         sentences.append(
             Sentence(
                 text=text,
-                block=bi,
+                block=seg.index,
                 kind=block.kind,
-                line=block.line_at(offset),
+                line=block.line_at(sent.start_char - starts[si]),
                 words=count_words(text),
                 syllables=sum(token_syllables(t) for t in sent if _is_wordlike(t)),
                 passive=is_passive_span(sent),
@@ -187,11 +265,14 @@ def analyze(
         keyword_source=keyword_source,
         synonyms=synonyms,
         keyword_hits=hits,
+        meta_hits=meta_hits,
+        keyphrase_words=content_words(nlp, keyword) if keyword else [],
         language=language,
         language_confidence=confidence,
         foreign_blocks=foreign,
         suggestions=suggestions,
         metrics={},
+        site_url=settings.site_url,
     )
     analysis.metrics = compute_metrics(analysis)
     return analysis

@@ -87,6 +87,7 @@ FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ",
     default=None,
     help="Also fail a draft whose score is below this.",
 )
+@click.option("--site-url", default="", help="The site's address: links to it are internal.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when drafts fail (not on errors).")
 @click.option("-q", "--quiet", is_flag=True, help="Show only failures.")
 @click.option("-v", "--verbose", is_flag=True, help="Show every measured value.")
@@ -107,6 +108,7 @@ def check(
     jobs: int | None,
     fail_on: str,
     fail_under: int | None,
+    site_url: str,
     exit_zero: bool,
     quiet: bool,
     verbose: bool,
@@ -159,6 +161,7 @@ def check(
         ignore=ignore,
         fail_on=fail_on,
         fail_under=fail_under,
+        site_url=site_url,
     )
     results = audit_parallel(files, options, jobs or default_jobs())
     machine = output_format != "text"

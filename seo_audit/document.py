@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 # Kinds of prose block. Headings count as words and as sentences for keyword matching;
@@ -70,6 +71,7 @@ class Document:
     description_line: int | None = None
     keywords: list[str] = field(default_factory=list)  # from front matter or meta keywords
     slug: str | None = None
+    slug_line: int | None = None
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
@@ -82,3 +84,23 @@ class Document:
     @property
     def body_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind in BODY_KINDS]
+
+
+def title_of(document: Document) -> tuple[str | None, int | None]:
+    """The page title: front matter `title` or HTML <title>, else the first H1."""
+    if document.title:
+        return document.title, document.title_line
+    for block in document.headings:
+        if block.level == 1 and block.text.strip():
+            return block.text, block.line
+    return None, None
+
+
+def slug_words(document: Document) -> str | None:
+    """The slug as words: front matter `slug`, else the file name (`velo-electrique.md`)."""
+    slug = document.slug
+    if not slug and document.path not in ("-", "<text>"):
+        slug = PurePath(document.path).stem
+    if not slug:
+        return None
+    return slug.strip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " ")

@@ -34,9 +34,12 @@ class AuditOptions:
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"  # "warning": warnings fail a draft too
     fail_under: int | None = None  # a score below this fails a draft
+    site_url: str = ""  # the site's address: links to it are internal
 
     def keyword_settings(self) -> KeywordSettings:
-        return KeywordSettings(self.keyword, tuple(self.synonyms), self.accent_sensitive)
+        return KeywordSettings(
+            self.keyword, tuple(self.synonyms), self.accent_sensitive, self.site_url
+        )
 
 
 def _ruleset(options: AuditOptions) -> RuleSet:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from seo_audit.checks import REGISTRY
-from seo_audit.checks.base import SEVERITIES, Check
+from seo_audit.checks.base import FAMILY_ORDER, SEVERITIES, Check
 from seo_audit.errors import RulesetError
 
 DEFAULT_RULESET = "default"
@@ -41,7 +41,9 @@ class RuleSet:
     overrides: list[tuple[list[str], dict[str, Any], str]] = field(default_factory=list)
 
     def enabled_checks(self) -> list[tuple[type[Check], CheckConfig]]:
-        return [(REGISTRY[cid], cfg) for cid, cfg in self.checks.items() if cfg.enabled]
+        """Enabled checks in report order: by family, then by id."""
+        found = [(REGISTRY[cid], cfg) for cid, cfg in self.checks.items() if cfg.enabled]
+        return sorted(found, key=lambda pair: (FAMILY_ORDER.index(pair[0].family), pair[0].id))
 
 
 def rules_dir() -> Path:

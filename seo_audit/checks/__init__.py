@@ -1,6 +1,19 @@
-"""The check library: importing this package registers every check."""
+"""The check library: importing this package registers every check.
 
-from seo_audit.checks import headings, keyword, language, length, readability  # noqa: F401
+Families, in report order: length, headings, structure, keyword, meta, links, readability,
+french (and source, for rewrites checked against their source).
+"""
+
+from seo_audit.checks import (  # noqa: F401
+    headings,
+    keyword,
+    language,
+    length,
+    links,
+    meta,
+    readability,
+    structure,
+)
 from seo_audit.checks.base import REGISTRY, Check, CheckResult, Option, Outcome
 
 __all__ = ["REGISTRY", "Check", "CheckResult", "Option", "Outcome"]

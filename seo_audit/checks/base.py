@@ -17,6 +17,18 @@ if TYPE_CHECKING:
 PASS, WARN, FAIL, SKIP = "pass", "warn", "fail", "skip"
 STATUSES = (PASS, WARN, FAIL, SKIP)
 SEVERITIES = ("error", "warning", "info")
+# The order in which families appear in a report.
+FAMILY_ORDER = (
+    "length",
+    "headings",
+    "structure",
+    "keyword",
+    "meta",
+    "links",
+    "readability",
+    "french",
+    "source",
+)
 DOC_SECTIONS = ("What it checks", "Why it matters", "Failing example", "Passing example", "Options")
 
 

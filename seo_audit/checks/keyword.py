@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, lines_of, register, skip
+from seo_audit.checks.base import FAIL, PASS, WARN, Check, Option, Outcome, lines_of, register, skip
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -87,3 +87,471 @@ class KeywordDensity(Check):
                 lines,
             )
         return Outcome(PASS, density, expected, f"{said}.", lines)
+
+
+def _found(a: Analysis, kind: str) -> list[tuple[int, int]]:
+    return [o for m in a.meta(kind) for o in m.offsets]
+
+
+@register
+class KeywordInTitle(Check):
+    """The focus keyphrase is in the title, ideally at its start.
+
+    What it checks:
+        Looks for the keyphrase in the page title: the front matter `title`, the HTML
+        `<title>`, or else the H1. It passes when the title starts with the keyphrase,
+        warns when the keyphrase is elsewhere in the title, fails when it is missing.
+
+    Why it matters:
+        The title is the blue link of a search result and the strongest on-page signal of
+        what the page is about. Readers scan its first words.
+
+    Failing example:
+        Keyphrase “vélo électrique”, title « Se déplacer autrement en ville ».
+
+    Passing example:
+        « Vélo électrique : le guide pour bien le choisir en ville ».
+
+    Options:
+        require_start: warn when the keyphrase is not at the start (default true).
+    """
+
+    id = "K002"
+    name = "keyword-in-title"
+    family = "keyword"
+    severity = "warning"
+    weight = 2.0
+    options = (Option("require_start", bool, True, "want the keyphrase at the title's start"),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        expected = "keyphrase at the start of the title"
+        if not a.keyword:
+            return skip(no_keyword_message(a), expected)
+        titles = a.meta("title")
+        if not titles:
+            return Outcome(FAIL, None, expected, "No title: set `title:` or an H1.")
+        title = titles[0]
+        found = _found(a, "title")
+        if not found:
+            return Outcome(
+                FAIL,
+                False,
+                expected,
+                f"“{a.keyword}” is not in the title « {title.text} ».",
+                [title.line],
+            )
+        # Leading quotes or punctuation do not make the keyphrase any less first.
+        lead = title.text[: min(start for start, _ in found)]
+        if not any(c.isalnum() for c in lead):
+            return Outcome(PASS, True, expected, f"The title starts with “{a.keyword}”.")
+        if opts["require_start"]:
+            return Outcome(
+                WARN,
+                True,
+                expected,
+                f"“{a.keyword}” is in the title but not at its start.",
+                [title.line],
+            )
+        return Outcome(PASS, True, expected, f"“{a.keyword}” is in the title.")
+
+
+@register
+class KeywordInIntroduction(Check):
+    """The focus keyphrase appears in the first paragraph.
+
+    What it checks:
+        Looks for the keyphrase (or a synonym) in the first paragraph of the body, after
+        the H1.
+
+    Why it matters:
+        The introduction tells readers and search engines at once what the article is
+        about; a keyphrase that only shows up later reads as an afterthought.
+
+    Failing example:
+        A first paragraph about traffic jams, with “vélo électrique” first used in the
+        third section.
+
+    Passing example:
+        « Le vélo électrique séduit de plus en plus de citadins. »
+
+    Options:
+        None.
+    """
+
+    id = "K003"
+    name = "keyword-in-introduction"
+    family = "keyword"
+    severity = "warning"
+    weight = 2.0
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        expected = "keyphrase in the first paragraph"
+        if not a.keyword:
+            return skip(no_keyword_message(a), expected)
+        first = next((i for i, b in enumerate(a.document.blocks) if b.kind == "paragraph"), None)
+        if first is None:
+            return Outcome(FAIL, False, expected, "The text has no paragraph.")
+        block = a.document.blocks[first]
+        if any(h.block == first for h in a.keyword_hits):
+            return Outcome(PASS, True, expected, f"“{a.keyword}” is in the introduction.")
+        return Outcome(
+            FAIL, False, expected, f"“{a.keyword}” is not in the first paragraph.", [block.line]
+        )
+
+
+@register
+class KeywordInMetaDescription(Check):
+    """The focus keyphrase appears in the meta description.
+
+    What it checks:
+        Looks for the keyphrase in the front matter `description` or the HTML
+        `<meta name="description">`.
+
+    Why it matters:
+        Search engines show the description under the title and put the words of the
+        query in bold: a description with the keyphrase draws the eye and the click.
+
+    Failing example:
+        « Tout ce qu’il faut savoir avant d’acheter. »
+
+    Passing example:
+        « Prix, autonomie, aides : tout savoir avant d’acheter un vélo électrique en ville. »
+
+    Options:
+        None.
+    """
+
+    id = "K004"
+    name = "keyword-in-meta-description"
+    family = "keyword"
+    severity = "warning"
+    weight = 1.0
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        expected = "keyphrase in the meta description"
+        if not a.keyword:
+            return skip(no_keyword_message(a), expected)
+        if not a.meta("description"):
+            return skip("No meta description (see M002 meta-description-length).", expected)
+        if _found(a, "description"):
+            return Outcome(PASS, True, expected, f"“{a.keyword}” is in the meta description.")
+        line = a.document.description_line
+        return Outcome(
+            FAIL,
+            False,
+            expected,
+            f"“{a.keyword}” is not in the meta description.",
+            [line] if line else [],
+        )
+
+
+@register
+class KeywordInSlug(Check):
+    """The focus keyphrase appears in the slug (the end of the URL).
+
+    What it checks:
+        Looks for the keyphrase's words in the front matter `slug`, or else in the file
+        name (`velo-electrique.md`), with hyphens read as spaces and accents ignored.
+
+    Why it matters:
+        The URL shows in search results and in shared links; a slug that names the topic is
+        clearer to readers and a small ranking signal.
+
+    Failing example:
+        `slug: article-12345` for the keyphrase “vélo électrique”.
+
+    Passing example:
+        `slug: velo-electrique-guide-achat`.
+
+    Options:
+        None.
+    """
+
+    id = "K005"
+    name = "keyword-in-slug"
+    family = "keyword"
+    severity = "warning"
+    weight = 1.0
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        expected = "keyphrase in the slug"
+        if not a.keyword:
+            return skip(no_keyword_message(a), expected)
+        slugs = a.meta("slug")
+        if not slugs:
+            return skip("No slug: set `slug:` in the front matter.", expected)
+        if _found(a, "slug"):
+            return Outcome(PASS, True, expected, f"The slug contains “{a.keyword}”.")
+        line = a.document.slug_line
+        return Outcome(
+            FAIL,
+            False,
+            expected,
+            f"The slug “{slugs[0].text.replace(' ', '-')}” lacks “{a.keyword}”.",
+            [line] if line else [],
+        )
+
+
+@register
+class KeywordInSubheadings(Check):
+    """30 % to 75 % of the H2 and H3 subheadings contain the focus keyphrase.
+
+    What it checks:
+        Counts the H2 and H3 headings that contain the keyphrase (or a synonym) and their
+        share of all H2/H3 headings.
+
+    Why it matters:
+        Subheadings with the keyphrase confirm the topic of each part; every subheading
+        with it reads as stuffing.
+
+    Failing example:
+        Four H2 headings and none mentions “vélo électrique”; or all of them do.
+
+    Passing example:
+        « Pourquoi choisir un vélo électrique », « Le budget », « Entretenir son vélo
+        électrique », « Nos conseils ».
+
+    Options:
+        min_ratio: lowest share, 0-1 (default 0.3).
+        max_ratio: highest share, 0-1 (default 0.75).
+    """
+
+    id = "K006"
+    name = "keyword-in-subheadings"
+    family = "keyword"
+    severity = "warning"
+    weight = 1.0
+    options = (
+        Option("min_ratio", float, 0.3, "lowest share of subheadings", min=0, max=1),
+        Option("max_ratio", float, 0.75, "highest share of subheadings", min=0, max=1),
+    )
+
+    @classmethod
+    def validate_options(cls, opts: dict[str, Any]) -> str | None:
+        if opts["min_ratio"] > opts["max_ratio"]:
+            return "min_ratio must not be above max_ratio"
+        return None
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        low, high = opts["min_ratio"], opts["max_ratio"]
+        expected = f"{100 * low:.0f}-{100 * high:.0f} % of H2/H3"
+        if not a.keyword:
+            return skip(no_keyword_message(a), expected)
+        subheadings = [
+            i for i, b in enumerate(a.document.blocks) if b.kind == "heading" and b.level in (2, 3)
+        ]
+        if not subheadings:
+            return skip("No H2 or H3 subheading.", expected)
+        with_kw = {h.block for h in a.keyword_hits} & set(subheadings)
+        ratio = len(with_kw) / len(subheadings)
+        said = f"{len(with_kw)} of {len(subheadings)} H2/H3 subheadings contain “{a.keyword}”"
+        if ratio < low:
+            lines = [a.document.blocks[i].line for i in subheadings if i not in with_kw]
+            return Outcome(FAIL, round(ratio, 3), expected, said + ": add it to more.", lines)
+        if ratio > high:
+            lines = [a.document.blocks[i].line for i in sorted(with_kw)]
+            return Outcome(FAIL, round(ratio, 3), expected, said + ": too many.", lines)
+        return Outcome(PASS, round(ratio, 3), expected, said + ".")
+
+
+@register
+class KeyphraseLength(Check):
+    """The focus keyphrase has at most 4 content words.
+
+    What it checks:
+        Counts the content words of the keyphrase (nouns, verbs, adjectives, proper nouns,
+        numbers), leaving out articles, prepositions and other function words:
+        « prix du vélo électrique » has 3.
+
+    Why it matters:
+        People search with short phrases; a long keyphrase is rarely typed as such, and a
+        text cannot use it naturally at a good density.
+
+    Failing example:
+        « meilleur vélo électrique pliant pas cher pour la ville » (7 content words).
+
+    Passing example:
+        « vélo électrique pliant » (3 content words).
+
+    Options:
+        max_words: the most content words allowed (default 4).
+    """
+
+    id = "K007"
+    name = "keyphrase-length"
+    family = "keyword"
+    severity = "warning"
+    weight = 1.0
+    options = (Option("max_words", int, 4, "most content words in the keyphrase", min=1),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        limit = opts["max_words"]
+        expected = f"1-{limit} content words"
+        if not a.keyword:
+            return skip(no_keyword_message(a), expected)
+        words = a.keyphrase_words
+        said = f"“{a.keyword}” has {len(words)} content word(s)"
+        if not words:
+            return Outcome(FAIL, 0, expected, said + ": use a real topic phrase.")
+        if len(words) > limit:
+            return Outcome(FAIL, len(words), expected, said + ": shorten it.")
+        return Outcome(PASS, len(words), expected, said + ".")
+
+
+@register
+class KeywordDistribution(Check):
+    """The focus keyphrase is spread through the text, with no long stretch without it.
+
+    What it checks:
+        Measures, in words, the longest stretch of the text without the keyphrase: from
+        the start to the first occurrence, between two occurrences, and from the last one to
+        the end. It fails when that stretch is longer than `max_gap_ratio` of the text.
+
+    Why it matters:
+        A keyphrase crammed into the introduction and the conclusion tells readers that
+        the middle of the article is about something else.
+
+    Failing example:
+        In a 900-word article, “vélo électrique” 8 times in the first 200 words, then never.
+
+    Passing example:
+        The same 8 occurrences, one or two in every section.
+
+    Options:
+        max_gap_ratio: longest stretch without the keyphrase, as a share of the words
+        (default 0.4).
+        min_words: texts shorter than this are not measured (default 300).
+    """
+
+    id = "K008"
+    name = "keyword-distribution"
+    family = "keyword"
+    severity = "warning"
+    weight = 1.0
+    options = (
+        Option("max_gap_ratio", float, 0.4, "longest stretch without it (share)", min=0, max=1),
+        Option("min_words", int, 300, "shortest text measured", min=0),
+    )
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        expected = f"no stretch over {100 * opts['max_gap_ratio']:.0f} % of the text without it"
+        if not a.keyword:
+            return skip(no_keyword_message(a), expected)
+        total = a.metrics["words"]
+        if total < opts["min_words"]:
+            return skip(f"Text under {opts['min_words']} words.", expected)
+        # Word position of each sentence start, headings included (they are text too).
+        positions, pos = [], 0
+        for s in a.sentences:
+            positions.append(pos)
+            pos += s.words
+        marks = sorted(positions[h.sentence] for h in a.keyword_hits)
+        if not marks:
+            return Outcome(FAIL, 1.0, expected, f"“{a.keyword}” never occurs.")
+        bounds = [0, *marks, total]
+        gap, start = max((b - a_, a_) for a_, b in zip(bounds, bounds[1:], strict=False))
+        ratio = gap / total if total else 0.0
+        first = next((s for s, p in zip(a.sentences, positions, strict=True) if p >= start), None)
+        line = first.line if first else 1
+        said = f"Longest stretch without “{a.keyword}”: {gap} words ({100 * ratio:.0f} %)"
+        if ratio > opts["max_gap_ratio"]:
+            return Outcome(FAIL, round(ratio, 3), expected, said + f", from line {line}.", [line])
+        return Outcome(PASS, round(ratio, 3), expected, said + ".")
+
+
+@register
+class KeywordInImageAlt(Check):
+    """At least one image's alt text contains the focus keyphrase.
+
+    What it checks:
+        Looks for the keyphrase in the alt text of the images (`![alt](src)` in Markdown,
+        `<img alt="…">` in HTML). Skipped when the article has no image.
+
+    Why it matters:
+        Alt text describes an image to blind readers and to image search; an image that
+        shows the topic should say so.
+
+    Failing example:
+        `![photo](/img/velo.jpg)` in an article on “vélo électrique”.
+
+    Passing example:
+        `![Un vélo électrique garé devant une gare](/img/velo.jpg)`.
+
+    Options:
+        None.
+    """
+
+    id = "K009"
+    name = "keyword-in-image-alt"
+    family = "keyword"
+    severity = "warning"
+    weight = 1.0
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        expected = "keyphrase in at least one alt text"
+        if not a.keyword:
+            return skip(no_keyword_message(a), expected)
+        images = a.document.images
+        if not images:
+            return skip("No image.", expected)
+        with_kw = {m.index for m in a.meta("alt") if m.offsets}
+        if with_kw:
+            return Outcome(
+                PASS,
+                len(with_kw),
+                expected,
+                f"{len(with_kw)} of {len(images)} image alt text(s) contain it.",
+            )
+        return Outcome(
+            FAIL, 0, expected, f"No image alt text contains “{a.keyword}”.", lines_of(images)
+        )
+
+
+@register
+class CompetingLinks(Check):
+    """No link uses the focus keyphrase as its anchor text.
+
+    What it checks:
+        Looks for links whose anchor text is the keyphrase (or a synonym) and little else.
+
+    Why it matters:
+        A link whose text is your keyphrase tells search engines that another page is the
+        reference on that topic: it competes with the article you are writing.
+
+    Failing example:
+        « Lisez notre [vélo électrique](/autre-page) pour en savoir plus. »
+
+    Passing example:
+        « Lisez notre [guide d’entretien](/entretien) pour en savoir plus. »
+
+    Options:
+        None.
+    """
+
+    id = "K010"
+    name = "competing-links"
+    family = "keyword"
+    severity = "warning"
+    weight = 1.0
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        expected = "no link with the keyphrase as its text"
+        if not a.keyword:
+            return skip(no_keyword_message(a), expected)
+        competing = []
+        for m in a.meta("anchor"):
+            covered = sum(end - start for start, end in m.offsets)
+            # The anchor is the keyphrase when the occurrences cover most of its letters.
+            letters = sum(c.isalnum() for c in m.text)
+            if m.offsets and covered >= 0.6 * max(letters, 1):
+                competing.append(m)
+        if competing:
+            return Outcome(
+                FAIL,
+                len(competing),
+                expected,
+                f"{len(competing)} link(s) use “{a.keyword}” as anchor text: "
+                "they compete with this article.",
+                lines_of(competing),
+            )
+        return Outcome(PASS, 0, expected, "No competing link.")

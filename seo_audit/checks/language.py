@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from seo_audit.checks.base import FAIL, PASS, WARN, Check, Option, Outcome, register
@@ -67,3 +68,69 @@ class LanguageFrench(Check):
                 WARN, "fr", expected, f"French, but {len(foreign)} paragraph(s) in {langs}.", lines
             )
         return Outcome(PASS, "fr", expected, "The text is French.")
+
+
+# A space before ; : ! ? is a regular, no-break or narrow no-break space in French.
+_MISSING_SPACE = re.compile(r"[^\s\u00a0\u202f;:!?](?=[;!?]|:(?!//|\d))")
+_GUILLEMET_OPEN = re.compile(r"«(?![\s\u00a0\u202f])")
+_GUILLEMET_CLOSE = re.compile(r"(?<![\s\u00a0\u202f])»")
+_STRAIGHT_APOSTROPHE = re.compile(r"\w'\w")
+
+
+@register
+class FrenchTypography(Check):
+    """French typography: a space before ; : ! ?, spaces inside « », the ’ apostrophe.
+
+    What it checks:
+        Finds, in the text: a high punctuation mark (; : ! ?) glued to the word before it;
+        French quotation marks « » without a space inside; straight apostrophes (') where
+        French typography uses the curly one (’). Each line is listed. An info-level check,
+        off by default: many sites follow other conventions on purpose.
+
+    Why it matters:
+        Careful typography is part of a text's credibility for French readers, and a mix of
+        conventions is a sign of copy-paste.
+
+    Failing example:
+        « Il a dit: "c'est fini!" »
+
+    Passing example:
+        « Il a dit : « c’est fini ! » » (with no-break spaces)
+
+    Options:
+        apostrophe: also report straight apostrophes (default true).
+    """
+
+    id = "F002"
+    name = "french-typography"
+    family = "french"
+    severity = "info"
+    weight = 0.0
+    enabled = False
+    options = (Option("apostrophe", bool, True, "report straight apostrophes"),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        expected = "French typographic conventions"
+        problems: dict[str, list[int]] = {}
+        patterns = [
+            ("no space before ; : ! ?", _MISSING_SPACE),
+            ("no space inside « »", _GUILLEMET_OPEN),
+            ("no space inside « »", _GUILLEMET_CLOSE),
+        ]
+        if opts["apostrophe"]:
+            patterns.append(("straight apostrophe", _STRAIGHT_APOSTROPHE))
+        for block in a.document.blocks:
+            for label, pattern in patterns:
+                for m in pattern.finditer(block.text):
+                    problems.setdefault(label, []).append(block.line_at(m.start()))
+        if not problems:
+            return Outcome(PASS, 0, expected, "French typography is consistent.")
+        lines = sorted({line for found in problems.values() for line in found})
+        summary = ", ".join(f"{label} ({len(found)})" for label, found in problems.items())
+        return Outcome(
+            FAIL,
+            sum(len(v) for v in problems.values()),
+            expected,
+            f"Typography: {summary}.",
+            lines[:50],
+        )

@@ -141,3 +141,174 @@ class ReadingEase(Check):
         if score < warn:
             return Outcome(WARN, score, expected, said + ": fairly hard to read.")
         return Outcome(PASS, score, expected, said + ".")
+
+
+@register
+class PassiveVoice(Check):
+    """At most 10 % of the sentences are in the passive voice.
+
+    What it checks:
+        Finds passive sentences from the dependency parse: être + past participle of a
+        transitive verb (« le pont a été fermé »), the pronominal passive (« ce modèle se
+        vend bien ») and se faire + infinitive (« il s’est fait arrêter »). Être + a verb of
+        motion or state (« il est rentré », « elle est devenue ») and reflexive verbs (« elle
+        s’est levée ») are not passive. Each passive sentence is listed with its line.
+
+    Why it matters:
+        The active voice says who does what; the passive hides the actor and makes the
+        sentence longer. A few passives are fine, a text full of them feels vague.
+
+    Failing example:
+        « Le projet a été validé par le conseil. Les travaux seront lancés en mai. Les
+        riverains ont été informés par courrier. »
+
+    Passing example:
+        « Le conseil a validé le projet. Les travaux commencent en mai. La mairie a écrit
+        aux riverains. »
+
+    Options:
+        max_ratio: the highest share of passive sentences, 0-1 (default 0.1).
+    """
+
+    id = "R003"
+    name = "passive-voice"
+    family = "readability"
+    severity = "warning"
+    weight = 1.0
+    options = (Option("max_ratio", float, 0.1, "highest share of passive sentences", min=0, max=1),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        limit = opts["max_ratio"]
+        expected = f"<= {pct(100 * limit)} of sentences"
+        body = a.body_sentences
+        if not body:
+            return skip("No sentence to measure.", expected)
+        passive = [s for s in body if s.passive]
+        ratio = len(passive) / len(body)
+        said = f"{len(passive)} of {len(body)} sentences in the passive voice ({pct(100 * ratio)})"
+        lines = sorted({s.line for s in passive})
+        if ratio > limit:
+            return Outcome(FAIL, round(ratio, 3), expected, said + ": say who acts.", lines)
+        return Outcome(PASS, round(ratio, 3), expected, said + ".", lines)
+
+
+@register
+class TransitionWords(Check):
+    """At least 30 % of the sentences hold a transition word (texts of 200 words or more).
+
+    What it checks:
+        Counts the sentences that contain a French connector: single words (« ainsi »,
+        « pourtant »), phrases (« en effet », « c’est pourquoi », « par ailleurs ») and
+        two-part connectors (« d’une part … d’autre part »), from a list of several hundred
+        grouped by role (addition, cause, consequence, opposition, time...).
+
+    Why it matters:
+        Connectors show how one idea leads to the next; without them an article reads as a
+        list of facts and readers lose the thread.
+
+    Failing example:
+        « Les ventes augmentent. Les prix baissent. Les villes construisent des pistes. »
+
+    Passing example:
+        « Les ventes augmentent. En effet, les prix baissent. De plus, les villes
+        construisent des pistes. »
+
+    Options:
+        min_ratio: the lowest share of sentences with a connector, 0-1 (default 0.3).
+        min_words: shorter texts are not measured (default 200).
+    """
+
+    id = "R004"
+    name = "transition-words"
+    family = "readability"
+    severity = "warning"
+    weight = 1.0
+    options = (
+        Option("min_ratio", float, 0.3, "lowest share of sentences with a connector", min=0, max=1),
+        Option("min_words", int, 200, "shortest text measured", min=0),
+    )
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        limit = opts["min_ratio"]
+        expected = f">= {pct(100 * limit)} of sentences"
+        body = a.body_sentences
+        if a.metrics["words"] < opts["min_words"] or not body:
+            return skip(f"Text under {opts['min_words']} words.", expected)
+        with_connector = [s for s in body if s.connectors]
+        ratio = len(with_connector) / len(body)
+        said = (
+            f"{len(with_connector)} of {len(body)} sentences hold a transition word "
+            f"({pct(100 * ratio)})"
+        )
+        if ratio < limit:
+            return Outcome(
+                FAIL,
+                round(ratio, 3),
+                expected,
+                said + ": link your ideas (en effet, ainsi, pourtant...).",
+            )
+        return Outcome(PASS, round(ratio, 3), expected, said + ".")
+
+
+@register
+class ConsecutiveSentences(Check):
+    """No three or more consecutive sentences start with the same word.
+
+    What it checks:
+        Compares the first word of each sentence with the next ones in the same paragraph
+        or list. When a sentence starts with an article or determiner (« le », « une »,
+        « ces »), the first two words are compared: « Le conseil… Le maire… » are different
+        beginnings.
+
+    Why it matters:
+        Three sentences in a row that open the same way sound mechanical, a tell-tale sign
+        of a hasty or machine rewrite.
+
+    Failing example:
+        « Il arrive à 8 h. Il ouvre le magasin. Il sert ses premiers clients. »
+
+    Passing example:
+        « Il arrive à 8 h. Aussitôt, il ouvre le magasin. Les premiers clients entrent. »
+
+    Options:
+        max_run: the longest run of sentences starting alike (default 2).
+    """
+
+    id = "R005"
+    name = "consecutive-sentences"
+    family = "readability"
+    severity = "warning"
+    weight = 1.0
+    options = (Option("max_run", int, 2, "longest run of sentences starting alike", min=1),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        limit = opts["max_run"]
+        expected = f"<= {limit} sentences in a row starting alike"
+        runs: list[tuple[int, int, str]] = []  # (line, length, opening)
+        run: list = []
+        for s in a.sentences + [None]:
+            continues = (
+                s is not None
+                and run
+                and s.opening
+                and s.opening == run[-1].opening
+                and not s.is_heading
+                and not run[-1].is_heading
+            )
+            if continues:
+                run.append(s)
+                continue
+            if len(run) > limit:
+                runs.append((run[0].line, len(run), run[0].opening))
+            run = [s] if s is not None else []
+        if not runs:
+            return Outcome(PASS, 0, expected, "No repeated sentence openings.")
+        line, length, opening = max(runs, key=lambda r: r[1])
+        return Outcome(
+            FAIL,
+            len(runs),
+            expected,
+            f"{len(runs)} run(s) of sentences starting alike; {length} start with "
+            f"« {opening} » on line {line}.",
+            [r[0] for r in runs],
+        )

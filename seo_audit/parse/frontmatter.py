@@ -93,3 +93,4 @@ def apply_meta(doc: Any, fm: FrontMatter) -> None:
     doc.description_line = fm.key_lines.get("description") or fm.key_lines.get("meta_description")
     doc.keywords = keywords_from_meta(meta)
     doc.slug = _as_text(meta.get("slug"))
+    doc.slug_line = fm.key_lines.get("slug")

@@ -1,0 +1,216 @@
+"""Link and image checks: the article links in and out, and its images are described."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, lines_of, register, skip
+from seo_audit.document import Link
+
+if TYPE_CHECKING:
+    from seo_audit.analyze import Analysis
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url if "//" in url else "").hostname or ""
+    return host.removeprefix("www.")
+
+
+def is_internal(link: Link, site_url: str) -> bool:
+    """A relative URL, or an absolute one on the site's own host."""
+    url = link.url.strip()
+    if url.startswith(("mailto:", "tel:", "javascript:", "#")) or not url:
+        return False
+    parts = urlsplit(url)
+    if not parts.scheme and not url.startswith("//"):
+        return True
+    return bool(site_url) and _host(url) == _host(site_url)
+
+
+def is_outbound(link: Link, site_url: str) -> bool:
+    parts = urlsplit(link.url.strip())
+    return parts.scheme in ("http", "https") and not is_internal(link, site_url)
+
+
+class _LinkCount(Check):
+    """Shared logic of the internal and outbound link checks."""
+
+    kind = ""
+
+    def wanted(self, link: Link, site_url: str) -> bool:  # pragma: no cover
+        raise NotImplementedError
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        minimum = opts["min_count"]
+        expected = f">= {minimum} {self.kind} link(s)"
+        site = a.site_url or opts["site_url"]  # --site-url wins over the rule set
+        found = [link for link in a.document.links if self.wanted(link, site)]
+        if len(found) >= minimum:
+            return Outcome(PASS, len(found), expected, f"{len(found)} {self.kind} link(s).")
+        return Outcome(
+            FAIL,
+            len(found),
+            expected,
+            f"{len(found)} {self.kind} link(s): add at least {minimum - len(found)}.",
+        )
+
+
+@register
+class InternalLinks(_LinkCount):
+    """The article links to at least one other page of the same site.
+
+    What it checks:
+        Counts the links with a relative URL (`/guides/entretien`) or an absolute URL on
+        the site's own host (from --site-url, or the `site_url` option).
+
+    Why it matters:
+        Internal links lead readers to the next article and show search engines how the
+        site's pages relate; an article with none is a dead end.
+
+    Failing example:
+        An article whose only link points to a ministry's website.
+
+    Passing example:
+        « Lisez aussi notre [guide d’entretien](/guides/entretien-velo). »
+
+    Options:
+        min_count: the fewest internal links (default 1).
+        site_url: the site's address, e.g. "https://www.exemple.fr" (default: none, only
+        relative links are internal; --site-url sets it too).
+    """
+
+    id = "A001"
+    name = "internal-links"
+    family = "links"
+    severity = "warning"
+    weight = 1.0
+    kind = "internal"
+    options = (
+        Option("min_count", int, 1, "fewest internal links", min=0),
+        Option("site_url", str, "", "the site's own address"),
+    )
+
+    def wanted(self, link: Link, site_url: str) -> bool:
+        return is_internal(link, site_url)
+
+
+@register
+class OutboundLinks(_LinkCount):
+    """The article links to at least one page of another site.
+
+    What it checks:
+        Counts the http(s) links whose host is not the site's own.
+
+    Why it matters:
+        Citing sources builds trust with readers and search engines, for news rewrites most
+        of all: link the study, the report or the original article.
+
+    Failing example:
+        « Selon une étude récente, les ventes ont doublé. » with no link to the study.
+
+    Passing example:
+        « Selon [l’étude de l’Ademe](https://www.ademe.fr/…), les ventes ont doublé. »
+
+    Options:
+        min_count: the fewest outbound links (default 1).
+        site_url: the site's address; links to it are not outbound (default: none).
+    """
+
+    id = "A002"
+    name = "outbound-links"
+    family = "links"
+    severity = "warning"
+    weight = 1.0
+    kind = "outbound"
+    options = (
+        Option("min_count", int, 1, "fewest outbound links", min=0),
+        Option("site_url", str, "", "the site's own address"),
+    )
+
+    def wanted(self, link: Link, site_url: str) -> bool:
+        return is_outbound(link, site_url)
+
+
+@register
+class ImagesPresent(Check):
+    """The article has at least one image.
+
+    What it checks:
+        Counts the images (`![alt](src)` in Markdown, `<img>` in HTML).
+
+    Why it matters:
+        An image breaks up the text, illustrates the topic, and can bring visits from image
+        search.
+
+    Failing example:
+        900 words of text and nothing else.
+
+    Passing example:
+        `![Un vélo électrique devant la gare de Lyon](/img/velo-gare.jpg)` after the
+        introduction.
+
+    Options:
+        min_count: the fewest images (default 1).
+    """
+
+    id = "A003"
+    name = "images-present"
+    family = "links"
+    severity = "warning"
+    weight = 1.0
+    options = (Option("min_count", int, 1, "fewest images", min=0),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        minimum = opts["min_count"]
+        expected = f">= {minimum} image(s)"
+        if a.document.format == "text":
+            return skip("Plain text cannot hold images.", expected)
+        n = len(a.document.images)
+        if n >= minimum:
+            return Outcome(PASS, n, expected, f"{n} image(s).")
+        return Outcome(FAIL, n, expected, f"{n} image(s): add at least {minimum - n}.")
+
+
+@register
+class ImageAlt(Check):
+    """Every image has alt text.
+
+    What it checks:
+        Lists the images whose alt text is missing or empty.
+
+    Why it matters:
+        Alt text is what blind readers hear and what search engines read instead of the
+        image; without it the image says nothing to either.
+
+    Failing example:
+        `![](/img/velo.jpg)` or `<img src="/img/velo.jpg">`.
+
+    Passing example:
+        `![Un vélo électrique pliant dans un train régional](/img/velo.jpg)`.
+
+    Options:
+        None.
+    """
+
+    id = "A004"
+    name = "image-alt"
+    family = "links"
+    severity = "warning"
+    weight = 1.0
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        expected = "alt text on every image"
+        images = a.document.images
+        if not images:
+            return skip("No image.", expected)
+        missing = [i for i in images if not i.alt.strip()]
+        if not missing:
+            return Outcome(PASS, 0, expected, f"All {len(images)} image(s) have alt text.")
+        return Outcome(
+            FAIL,
+            len(missing),
+            expected,
+            f"{len(missing)} of {len(images)} image(s) without alt text.",
+            lines_of(missing),
+        )

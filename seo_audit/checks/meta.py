@@ -1,0 +1,170 @@
+"""Meta checks: the title and description a search result shows."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from seo_audit.checks.base import FAIL, PASS, WARN, Check, Option, Outcome, register
+from seo_audit.document import title_of
+
+if TYPE_CHECKING:
+    from seo_audit.analyze import Analysis
+
+# Approximate advance widths in pixels of Arial at 20 px, the font of a desktop search
+# result title; letters with accents are as wide as their base letter.
+_NARROW = set("ijlI.,;:!'|’‘()[]{} ")
+_SEMI = set('frt-/"«»')
+_WIDE_LOWER = set("mw")
+_WIDE_UPPER = set("MW")
+
+
+def title_pixels(text: str) -> int:
+    """Estimated width of `text` as a search result title, in pixels."""
+    width = 0.0
+    for char in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(char):
+            continue
+        if char in _NARROW:
+            width += 5.6
+        elif char in _SEMI:
+            width += 6.7
+        elif char in _WIDE_LOWER:
+            width += 16.0
+        elif char in _WIDE_UPPER:
+            width += 17.5
+        elif char.isupper():
+            width += 13.5
+        elif char.isdigit():
+            width += 11.1
+        else:
+            width += 10.9
+    return round(width)
+
+
+@register
+class TitleLength(Check):
+    """The title has 30 to 60 characters and fits in a search result (about 600 pixels).
+
+    What it checks:
+        Measures the page title (front matter `title`, HTML `<title>`, or else the H1) in
+        characters, and estimates its width in pixels as a desktop search result shows it
+        (Arial, 20 px). A missing title fails.
+
+    Why it matters:
+        Search engines cut a title wider than about 600 pixels with “…”, so its end is
+        lost; a very short title wastes the most visible line of the result.
+
+    Failing example:
+        « Vélo électrique » (16 characters), or « Vélo électrique : tout ce qu’il faut
+        savoir sur les prix, les aides, l’entretien et l’autonomie » (92 characters).
+
+    Passing example:
+        « Vélo électrique : le guide pour bien choisir en ville » (53 characters).
+
+    Options:
+        min_chars: shortest title (default 30).
+        max_chars: longest title (default 60).
+        max_pixels: widest title in pixels (default 600).
+    """
+
+    id = "M001"
+    name = "title-length"
+    family = "meta"
+    severity = "warning"
+    weight = 1.0
+    options = (
+        Option("min_chars", int, 30, "shortest title in characters", min=1),
+        Option("max_chars", int, 60, "longest title in characters", min=1),
+        Option("max_pixels", int, 600, "widest title in pixels", min=100),
+    )
+
+    @classmethod
+    def validate_options(cls, opts: dict[str, Any]) -> str | None:
+        if opts["min_chars"] > opts["max_chars"]:
+            return "min_chars must not be above max_chars"
+        return None
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        low, high, pixels_max = opts["min_chars"], opts["max_chars"], opts["max_pixels"]
+        expected = f"{low}-{high} characters, <= {pixels_max} px"
+        title, line = title_of(a.document)
+        if not title:
+            return Outcome(FAIL, None, expected, "No title: set `title:` or an H1 (or <title>).")
+        n, px = len(title), title_pixels(title)
+        said = f"Title of {n} characters, about {px} px"
+        lines = [line] if line else []
+        if n < low:
+            return Outcome(FAIL, n, expected, said + ": too short.", lines)
+        if n > high or px > pixels_max:
+            return Outcome(FAIL, n, expected, said + ": it will be cut in search results.", lines)
+        return Outcome(PASS, n, expected, said + ".")
+
+
+@register
+class MetaDescriptionLength(Check):
+    """The meta description has 120 to 156 characters.
+
+    What it checks:
+        Measures the front matter `description` (or HTML `<meta name="description">`) in
+        characters. A missing description fails.
+
+    Why it matters:
+        The description is the text of the search result under the title. Search engines
+        cut it after about 156 characters; under 120 it says too little to earn the click,
+        and with none they pick a sentence of the page themselves.
+
+    Failing example:
+        `description: Un guide du vélo.` (18 characters)
+
+    Passing example:
+        `description: Prix, autonomie, aides de l’État : notre guide pour choisir un vélo
+        électrique adapté à la ville et rouler en toute sécurité.` (138 characters)
+
+    Options:
+        min_chars: shortest description (default 120).
+        max_chars: longest description (default 156).
+    """
+
+    id = "M002"
+    name = "meta-description-length"
+    family = "meta"
+    severity = "warning"
+    weight = 1.0
+    options = (
+        Option("min_chars", int, 120, "shortest description in characters", min=1),
+        Option("max_chars", int, 156, "longest description in characters", min=1),
+    )
+
+    @classmethod
+    def validate_options(cls, opts: dict[str, Any]) -> str | None:
+        if opts["min_chars"] > opts["max_chars"]:
+            return "min_chars must not be above max_chars"
+        return None
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        low, high = opts["min_chars"], opts["max_chars"]
+        expected = f"{low}-{high} characters"
+        description = a.document.description
+        if not description:
+            where = (
+                "`description:` in the front matter"
+                if a.document.format != "html"
+                else ('<meta name="description">')
+            )
+            return Outcome(FAIL, None, expected, f"No meta description: add {where}.")
+        n = len(description)
+        lines = [a.document.description_line] if a.document.description_line else []
+        if n < low:
+            return Outcome(
+                WARN if n >= 0.75 * low else FAIL,
+                n,
+                expected,
+                f"Meta description of {n} characters: too short.",
+                lines,
+            )
+        if n > high:
+            return Outcome(
+                FAIL, n, expected, f"Meta description of {n} characters: it will be cut.", lines
+            )
+        return Outcome(PASS, n, expected, f"Meta description of {n} characters.")

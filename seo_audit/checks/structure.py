@@ -1,0 +1,225 @@
+"""Structure checks: one H1, headings that say something, sections and paragraphs of a
+readable length."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, register, skip
+from seo_audit.checks.headings import NO_HEADINGS_IN_TEXT
+from seo_audit.french.words import count_words
+
+if TYPE_CHECKING:
+    from seo_audit.analyze import Analysis
+
+
+@register
+class SingleH1(Check):
+    """The article has exactly one H1 (a front matter title counts as the H1).
+
+    What it checks:
+        Counts the level-1 headings. In Markdown with a front matter `title`, the site
+        generator usually prints the title as the H1, so no H1 in the body is fine, and one
+        H1 in the body is fine too; two or more H1 fail.
+
+    Why it matters:
+        The H1 is the headline of the page; two headlines blur what the page is about for
+        readers and search engines.
+
+    Failing example:
+        `# Le vélo électrique` at the top and `# Nos conseils` further down.
+
+    Passing example:
+        `# Le vélo électrique` at the top, `## Nos conseils` further down.
+
+    Options:
+        None.
+    """
+
+    id = "S001"
+    name = "single-h1"
+    family = "structure"
+    severity = "warning"
+    weight = 1.0
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        expected = "exactly 1 H1"
+        if not a.document.can_show_headings:
+            return skip(NO_HEADINGS_IN_TEXT, expected)
+        h1 = [b for b in a.document.headings if b.level == 1]
+        titled = a.document.format == "markdown" and bool(a.document.title)
+        if len(h1) == 1 or (not h1 and titled):
+            source = "the front matter title" if not h1 else "one H1"
+            return Outcome(PASS, max(len(h1), 1), expected, f"The headline is {source}.")
+        if not h1:
+            return Outcome(FAIL, 0, expected, "No H1 and no title: add a headline.")
+        return Outcome(
+            FAIL,
+            len(h1),
+            expected,
+            f"{len(h1)} H1 headings: keep one, make the others H2.",
+            [b.line for b in h1],
+        )
+
+
+@register
+class HeadingLength(Check):
+    """No heading is empty or longer than 70 characters.
+
+    What it checks:
+        Every heading (H1 to H6) has text, and at most `max_chars` characters.
+
+    Why it matters:
+        An empty heading is a markup error that screen readers announce as nothing; a long
+        one is a sentence, not a signpost, and is cut in search results.
+
+    Failing example:
+        `## Pourquoi tant de citadins ont-ils décidé de troquer leur voiture contre un
+        vélo électrique cette année ?`
+
+    Passing example:
+        `## Pourquoi les citadins adoptent le vélo électrique`
+
+    Options:
+        max_chars: the longest heading in characters (default 70).
+    """
+
+    id = "S002"
+    name = "heading-length"
+    family = "structure"
+    severity = "warning"
+    weight = 1.0
+    options = (Option("max_chars", int, 70, "longest heading in characters", min=1),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        limit = opts["max_chars"]
+        expected = f"1-{limit} characters"
+        headings = a.document.headings
+        if not headings:
+            return skip("No heading.", expected)
+        empty = [b for b in headings if not b.text.strip()]
+        long_ones = [b for b in headings if len(b.text.strip()) > limit]
+        if not empty and not long_ones:
+            return Outcome(PASS, len(headings), expected, "Every heading has a good length.")
+        parts = []
+        if empty:
+            parts.append(f"{len(empty)} empty heading(s)")
+        if long_ones:
+            longest = max(len(b.text.strip()) for b in long_ones)
+            parts.append(f"{len(long_ones)} over {limit} characters (longest {longest})")
+        return Outcome(
+            FAIL,
+            len(empty) + len(long_ones),
+            expected,
+            "; ".join(parts) + ".",
+            sorted(b.line for b in empty + long_ones),
+        )
+
+
+@register
+class SubheadingDistribution(Check):
+    """No section runs longer than 300 words without a subheading.
+
+    What it checks:
+        Counts the words between one heading and the next (and before the first heading);
+        each stretch longer than `max_words` is listed with the line where it starts.
+
+    Why it matters:
+        On screen, a long stretch without a subheading is a wall of text; readers who scan
+        lose their way and leave.
+
+    Failing example:
+        An H2 followed by 450 words of paragraphs before the next heading.
+
+    Passing example:
+        The same 450 words split by an H3 after the first 200.
+
+    Options:
+        max_words: the longest section in words (default 300).
+    """
+
+    id = "S003"
+    name = "subheading-distribution"
+    family = "structure"
+    severity = "warning"
+    weight = 1.0
+    options = (Option("max_words", int, 300, "longest section without a subheading", min=1),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        limit = opts["max_words"]
+        expected = f"<= {limit} words per section"
+        if not a.document.can_show_headings:
+            return skip(NO_HEADINGS_IN_TEXT, expected)
+        sections: list[tuple[int, int]] = []  # (first line, words)
+        current_line, current = None, 0
+        for block in a.document.blocks:
+            if block.kind == "heading" and block.level >= 2:
+                if current_line is not None:
+                    sections.append((current_line, current))
+                current_line, current = block.line, 0
+            elif block.kind != "heading":
+                if current_line is None:
+                    current_line = block.line
+                current += count_words(block.text)
+        if current_line is not None:
+            sections.append((current_line, current))
+        too_long = [(line, words) for line, words in sections if words > limit]
+        longest = max((words for _, words in sections), default=0)
+        if not too_long:
+            return Outcome(PASS, longest, expected, f"Longest section: {longest} words.")
+        return Outcome(
+            FAIL,
+            longest,
+            expected,
+            f"{len(too_long)} section(s) over {limit} words without a subheading "
+            f"(longest {longest}).",
+            [line for line, _ in too_long],
+        )
+
+
+@register
+class ParagraphLength(Check):
+    """No paragraph is longer than 150 words.
+
+    What it checks:
+        Counts the words of every paragraph (and quote) and lists those over `max_words`.
+
+    Why it matters:
+        Short paragraphs are how the web is read, on a phone most of all: a 200-word
+        paragraph fills the screen and hides its point.
+
+    Failing example:
+        One paragraph of 190 words that tells the whole history of the bicycle.
+
+    Passing example:
+        The same story in three paragraphs of about 60 words.
+
+    Options:
+        max_words: the longest paragraph in words (default 150).
+    """
+
+    id = "S004"
+    name = "paragraph-length"
+    family = "structure"
+    severity = "warning"
+    weight = 1.0
+    options = (Option("max_words", int, 150, "longest paragraph in words", min=1),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        limit = opts["max_words"]
+        expected = f"<= {limit} words per paragraph"
+        paragraphs = [b for b in a.document.blocks if b.kind in ("paragraph", "quote")]
+        if not paragraphs:
+            return skip("No paragraph.", expected)
+        sizes = [(b, count_words(b.text)) for b in paragraphs]
+        too_long = [(b, n) for b, n in sizes if n > limit]
+        longest = max(n for _, n in sizes)
+        if not too_long:
+            return Outcome(PASS, longest, expected, f"Longest paragraph: {longest} words.")
+        return Outcome(
+            FAIL,
+            longest,
+            expected,
+            f"{len(too_long)} paragraph(s) over {limit} words (longest {longest}).",
+            [b.line for b, _ in too_long],
+        )
