@@ -280,7 +280,7 @@ def rules_command(ruleset: str | None) -> None:
     except SeoAuditError as exc:
         _fail(str(exc))
     click.echo(f"Rule set: {active.name}")
-    click.echo(f"{'id':<6} {"name":<28} {'family':<12} {'severity':<9} {'on':<4} summary")
+    click.echo(f"{'id':<6} {'name':<28} {'family':<12} {'severity':<9} {'on':<4} summary")
     for check in sorted(REGISTRY.values(), key=lambda c: c.id):
         cfg = active.checks[check.id]
         state = "on" if cfg.enabled else "off"
