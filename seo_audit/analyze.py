@@ -85,6 +85,7 @@ class Analysis:
     suggestions: list[str]
     metrics: dict[str, Any]
     site_url: str = ""  # the site's own address, for telling internal links from outbound
+    source: Any = None  # a rewrite.SourceComparison when the draft has a source
 
     def meta(self, kind: str) -> list[MetaHit]:
         return [m for m in self.meta_hits if m.kind == kind]

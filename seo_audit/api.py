@@ -17,6 +17,7 @@ def _options(
     ruleset: RuleSet | str | None,
     input_format: str | None,
     accent_sensitive: bool,
+    source: str | Path | None = None,
 ) -> AuditOptions:
     rules = load_ruleset(ruleset) if not isinstance(ruleset, RuleSet) else ruleset
     return AuditOptions(
@@ -37,9 +38,13 @@ def audit(
     ruleset: RuleSet | str | None = None,
     accent_sensitive: bool = False,
     path: str = "<text>",
+    source: str | Path | None = None,
 ) -> Report:
-    """Audit a draft given as a string. Raises InputError for unparseable text."""
-    options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive)
+    """Audit a draft given as a string. Raises InputError for unparseable text.
+
+    `source`: path of the article the draft rewrites; adds the originality and facts checks.
+    """
+    options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive, source)
     document = parse(path, text.replace("\r\n", "\n"), format_for_path(path, input_format))
     return audit_document(document, options)
 
@@ -52,9 +57,10 @@ def audit_file(
     synonyms: Sequence[str] = (),
     ruleset: RuleSet | str | None = None,
     accent_sensitive: bool = False,
+    source: str | Path | None = None,
 ) -> Report:
     """Audit one file. Raises InputError when it cannot be read or parsed."""
-    options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive)
+    options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive, source)
     return audit_document(load_document(str(path), input_format), options)
 
 
@@ -66,10 +72,11 @@ def audit_many(
     synonyms: Sequence[str] = (),
     ruleset: RuleSet | str | None = None,
     accent_sensitive: bool = False,
+    source: str | Path | None = None,
 ) -> list[Report]:
     """Audit many files with one loaded model, batched through nlp.pipe, in input order.
 
     A file that cannot be read gets a Report with `error` set instead of raising.
     """
-    options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive)
+    options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive, source)
     return list(iter_audit([str(p) for p in paths], options))

@@ -87,6 +87,11 @@ FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ",
     default=None,
     help="Also fail a draft whose score is below this.",
 )
+@click.option(
+    "--source",
+    type=click.Path(dir_okay=False, allow_dash=False),
+    help="Source article the drafts rewrite (default: front matter `source:`).",
+)
 @click.option("--site-url", default="", help="The site's address: links to it are internal.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when drafts fail (not on errors).")
 @click.option("-q", "--quiet", is_flag=True, help="Show only failures.")
@@ -108,6 +113,7 @@ def check(
     jobs: int | None,
     fail_on: str,
     fail_under: int | None,
+    source: str | None,
     site_url: str,
     exit_zero: bool,
     quiet: bool,
@@ -162,6 +168,7 @@ def check(
         fail_on=fail_on,
         fail_under=fail_under,
         site_url=site_url,
+        source=source,
     )
     results = audit_parallel(files, options, jobs or default_jobs())
     machine = output_format != "text"

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from seo_audit.analyze import Analysis, KeywordSettings, analyze, prose_text
 from seo_audit.checks.base import CheckResult
 from seo_audit.document import Document
@@ -35,6 +37,7 @@ class AuditOptions:
     fail_on: str = "error"  # "warning": warnings fail a draft too
     fail_under: int | None = None  # a score below this fails a draft
     site_url: str = ""  # the site's address: links to it are internal
+    source: str | None = None  # the source article a rewrite is checked against
 
     def keyword_settings(self) -> KeywordSettings:
         return KeywordSettings(
@@ -100,6 +103,53 @@ def build_report(document: Document, analysis: Analysis, options: AuditOptions) 
     )
 
 
+def source_path(document: Document, options: AuditOptions) -> str | None:
+    """The source of a rewrite: --source, else front matter `source:` next to the draft."""
+    if options.source:
+        return options.source
+    value = document.meta.get("source")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if document.path in ("-", "<text>"):
+        return value.strip()
+    return str(Path(document.path).parent / value.strip())
+
+
+class SourceCache:
+    """Source articles parsed and run through spaCy once per process, however many drafts
+    of a batch point at them."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[Document, Doc] | InputError] = {}
+
+    def get(self, path: str) -> tuple[Document, Doc]:
+        if path not in self._cache:
+            try:
+                source = load_document(path)
+                self._cache[path] = (source, get_nlp()(prose_text(source)))
+            except InputError as exc:
+                self._cache[path] = exc
+        found = self._cache[path]
+        if isinstance(found, InputError):
+            raise InputError(found.path, f"source {found.path}: {found.problem}")
+        return found
+
+
+_SOURCES = SourceCache()
+
+
+def attach_source(analysis: Analysis, options: AuditOptions) -> None:
+    """Compare a draft with its source, when it has one (raises InputError if unreadable)."""
+    path = source_path(analysis.document, options)
+    if path is None:
+        return
+    from seo_audit.rewrite import compare_with_source
+
+    source_document, source_doc = _SOURCES.get(path)
+    analysis.source = compare_with_source(analysis, source_document, source_doc)
+    analysis.metrics.update(analysis.source.metrics())
+
+
 def load_document(path: str, input_format: str | None = None) -> Document:
     """Read and parse one file (or "-" for stdin); raises InputError."""
     fmt = format_for_path(path, input_format)
@@ -112,6 +162,7 @@ def audit_document(document: Document, options: AuditOptions | None = None) -> R
     nlp = get_nlp()
     doc = nlp(prose_text(document))
     analysis = analyze(document, doc, nlp, options.keyword_settings())
+    attach_source(analysis, options)
     return build_report(document, analysis, options)
 
 
@@ -147,6 +198,11 @@ def iter_audit(paths: Sequence[str], options: AuditOptions | None = None) -> Ite
                 continue
             document, doc = next(analysed)
             analysis = analyze(document, doc, nlp, options.keyword_settings())
+            try:
+                attach_source(analysis, options)
+            except InputError as exc:
+                yield Report(path=document.path, error=exc.problem, fail_on=options.fail_on)
+                continue
             yield build_report(document, analysis, options)
 
 
