@@ -197,13 +197,15 @@ def iter_audit(paths: Sequence[str], options: AuditOptions | None = None) -> Ite
                 yield item
                 continue
             document, doc = next(analysed)
-            analysis = analyze(document, doc, nlp, options.keyword_settings())
             try:
+                analysis = analyze(document, doc, nlp, options.keyword_settings())
                 attach_source(analysis, options)
+                yield build_report(document, analysis, options)
             except InputError as exc:
                 yield Report(path=document.path, error=exc.problem, fail_on=options.fail_on)
-                continue
-            yield build_report(document, analysis, options)
+            except Exception as exc:  # a bug must not hide the rest of the batch
+                problem = f"internal error ({type(exc).__name__}: {exc}); please report it"
+                yield Report(path=document.path, error=problem, fail_on=options.fail_on)
 
 
 def audit_many(paths: Iterable[str | Path], options: AuditOptions | None = None) -> list[Report]:
