@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from seo_audit import __version__
 from seo_audit.errors import SeoAuditError
+
+if TYPE_CHECKING:
+    from seo_audit.ruleset import RuleSet
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -27,6 +31,17 @@ def _check_selection(keys: tuple[str, ...], option: str) -> None:
     for key in keys:
         if find_check(key) is None and key.lower() not in families:
             _fail(f"{option} {key}: unknown check id, name or family (see `seo-audit rules`)")
+
+
+def _load_rules(ruleset: str | None) -> RuleSet:
+    """The active rule set, or exit 2 with one line saying what is wrong with it."""
+    from seo_audit.ruleset import load_ruleset
+
+    try:
+        return load_ruleset(ruleset)
+    except SeoAuditError as exc:
+        _fail(str(exc))
+        raise  # unreachable: _fail exits
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -131,7 +146,6 @@ def check(
     from seo_audit.parallel import audit_parallel, default_jobs
     from seo_audit.paths import collect_paths
     from seo_audit.report import exit_code
-    from seo_audit.ruleset import load_ruleset
 
     if output_format == "auto":
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -143,10 +157,7 @@ def check(
     select, ignore = _split(select), _split(ignore)
     _check_selection(select, "--select")
     _check_selection(ignore, "--ignore")
-    try:
-        rules = load_ruleset(ruleset)
-    except SeoAuditError as exc:
-        _fail(str(exc))
+    rules = _load_rules(ruleset)
     args = list(paths)
     if files_from:
         args.extend(_read_list(files_from))
@@ -280,12 +291,8 @@ def metrics(path: str, keyword: str | None, input_format: str | None, output_for
 def rules_command(ruleset: str | None) -> None:
     """List every check: id, name, family, severity and whether the rule set enables it."""
     from seo_audit.checks import REGISTRY
-    from seo_audit.ruleset import load_ruleset
 
-    try:
-        active = load_ruleset(ruleset)
-    except SeoAuditError as exc:
-        _fail(str(exc))
+    active = _load_rules(ruleset)
     click.echo(f"Rule set: {active.name}")
     click.echo(f"{'id':<6} {'name':<28} {'family':<12} {'severity':<9} {'on':<4} summary")
     for check in sorted(REGISTRY.values(), key=lambda c: c.id):
@@ -324,12 +331,8 @@ def explain(check_id: str) -> None:
 def config(ruleset: str | None) -> None:
     """Print the resolved configuration and where each layer came from."""
     from seo_audit.checks import REGISTRY
-    from seo_audit.ruleset import load_ruleset
 
-    try:
-        active = load_ruleset(ruleset)
-    except SeoAuditError as exc:
-        _fail(str(exc))
+    active = _load_rules(ruleset)
     click.echo(f"# rule set: {active.name}")
     for source in active.sources:
         click.echo(f"# from: {source}")

@@ -93,6 +93,8 @@ class Check:
     weight: ClassVar[float] = 1.0
     enabled: ClassVar[bool] = True  # on in a rule set that does not mention it
     options: ClassVar[tuple[Option, ...]] = ()
+    # Pairs of options (low, high) where low must not be above high, e.g. min/max bounds.
+    ordered_options: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:  # pragma: no cover
         raise NotImplementedError
@@ -119,7 +121,10 @@ class Check:
 
     @classmethod
     def validate_options(cls, opts: dict[str, Any]) -> str | None:
-        """A problem with a combination of option values, or None. Override where needed."""
+        """A problem with a combination of option values, or None."""
+        for low, high in cls.ordered_options:
+            if opts[low] > opts[high]:
+                return f"{low} ({opts[low]}) must not be above {high} ({opts[high]})"
         return None
 
     @classmethod

@@ -56,11 +56,7 @@ class KeywordDensity(Check):
         Option("max_density", float, 3.0, "highest keyword density (percent)", min=0, max=100),
     )
 
-    @classmethod
-    def validate_options(cls, opts: dict[str, Any]) -> str | None:
-        if opts["min_density"] > opts["max_density"]:
-            return "min_density must not be above max_density"
-        return None
+    ordered_options = (("min_density", "max_density"),)
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high = opts["min_density"], opts["max_density"]
@@ -326,11 +322,7 @@ class KeywordInSubheadings(Check):
         Option("max_ratio", float, 0.75, "highest share of subheadings", min=0, max=1),
     )
 
-    @classmethod
-    def validate_options(cls, opts: dict[str, Any]) -> str | None:
-        if opts["min_ratio"] > opts["max_ratio"]:
-            return "min_ratio must not be above max_ratio"
-        return None
+    ordered_options = (("min_ratio", "max_ratio"),)
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high = opts["min_ratio"], opts["max_ratio"]

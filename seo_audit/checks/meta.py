@@ -79,11 +79,7 @@ class TitleLength(Check):
         Option("max_pixels", int, 600, "widest title in pixels", min=100),
     )
 
-    @classmethod
-    def validate_options(cls, opts: dict[str, Any]) -> str | None:
-        if opts["min_chars"] > opts["max_chars"]:
-            return "min_chars must not be above max_chars"
-        return None
+    ordered_options = (("min_chars", "max_chars"),)
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high, pixels_max = opts["min_chars"], opts["max_chars"], opts["max_pixels"]
@@ -136,11 +132,7 @@ class MetaDescriptionLength(Check):
         Option("max_chars", int, 156, "longest description in characters", min=1),
     )
 
-    @classmethod
-    def validate_options(cls, opts: dict[str, Any]) -> str | None:
-        if opts["min_chars"] > opts["max_chars"]:
-            return "min_chars must not be above max_chars"
-        return None
+    ordered_options = (("min_chars", "max_chars"),)
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high = opts["min_chars"], opts["max_chars"]

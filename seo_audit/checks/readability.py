@@ -49,11 +49,7 @@ class SentenceLength(Check):
         Option("very_long_words", int, 35, "list every sentence above this many words", min=1),
     )
 
-    @classmethod
-    def validate_options(cls, opts: dict[str, Any]) -> str | None:
-        if opts["very_long_words"] < opts["max_words"]:
-            return "very_long_words must not be below max_words"
-        return None
+    ordered_options = (("max_words", "very_long_words"),)
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         body = a.body_sentences
@@ -120,11 +116,7 @@ class ReadingEase(Check):
         Option("warn_below", float, 60.0, "warn below this reading ease", min=-100, max=207),
     )
 
-    @classmethod
-    def validate_options(cls, opts: dict[str, Any]) -> str | None:
-        if opts["min_score"] > opts["warn_below"]:
-            return "min_score must not be above warn_below"
-        return None
+    ordered_options = (("min_score", "warn_below"),)
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, warn = opts["min_score"], opts["warn_below"]
