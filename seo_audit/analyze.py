@@ -20,7 +20,7 @@ from seo_audit.french.keyword import KeyphraseMatcher, keyphrase_content_words
 from seo_audit.french.language import detect_language
 from seo_audit.french.passive import is_passive_span
 from seo_audit.french.syllables import token_syllables
-from seo_audit.french.words import count_words
+from seo_audit.french.words import count_words, word_pieces
 from seo_audit.nlp import BLOCK_SEPARATOR
 
 LONG_SENTENCE_WORDS = 20  # the sentence-length threshold (Yoast's, for French too)
@@ -300,6 +300,10 @@ def compute_metrics(a: Analysis) -> dict[str, Any]:
     levels = [b.level for b in document.headings]
     long_sentences = sum(1 for s in body if s.words > LONG_SENTENCE_WORDS)
     keyword_count = len(a.keyword_hits)
+    # LIX counts a word as long above six letters (Björnsson, 1968).
+    long_words = sum(
+        1 for s in body for w in word_pieces(s.text) if sum(c.isalpha() for c in w) > 6
+    )
     return {
         "words": words,
         "sentences": len(body),
@@ -314,6 +318,10 @@ def compute_metrics(a: Analysis) -> dict[str, Any]:
         "avg_sentence_words": round(body_words / len(body), 1) if body else 0.0,
         "syllables_per_word": round(body_syllables / body_words, 3) if body_words else 0.0,
         "reading_ease": round(kandel_moles(body_words, len(body), body_syllables), 1),
+        "lix": round(body_words / len(body) + 100 * long_words / body_words, 1)
+        if body_words
+        else 0.0,
+        "long_word_ratio": round(long_words / body_words, 3) if body_words else 0.0,
         "passive_ratio": round(sum(s.passive for s in body) / len(body), 3) if body else 0.0,
         "transition_ratio": (
             round(sum(1 for s in body if s.connectors) / len(body), 3) if body else 0.0
