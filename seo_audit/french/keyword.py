@@ -1,0 +1,428 @@
+"""Finding a focus keyphrase (and its synonyms) in French prose, as a French writer counts it.
+
+The rules, decided once and applied to both the keyphrase and the text:
+
+* Words, never substrings: "arme" is not in "armée", "vent" not in "souvent", "Kim" not
+  in "Kimberley". The keyphrase's words must follow each other in the same sentence, in
+  order; a punctuation mark between them breaks the occurrence ("armes, nucléaires").
+* Case never matters. Accents do not matter by default (so "Etat", "ECOLE" or a keyphrase
+  typed without accents still match), except when both spellings are distinct French words
+  that the lemmatizer knows ("arme"/"armé", "côte"/"côté"): those stay different words.
+  `accent_sensitive=True` makes every accent count. "œ" and "æ" equal "oe" and "ae".
+* Plural and feminine forms match through spaCy lemmas, for nouns and adjectives only
+  ("armes nucléaires" = "arme nucléaire", "avocate" = "avocat"; a feminine agent noun in
+  -trice the lemmatizer keeps also gets its masculine in -teur when that is a known word).
+  Verbs, determiners, prepositions and pronouns match as written: their lemmas would
+  merge "des" with "un" or "armés" with "armer". Definite articles agree with their noun,
+  so le = la = les = l’, du = des, au = aux and un = une = des ("impôts sur les revenus"
+  is a form of "impôt sur le revenu"). A proper noun of the keyphrase keeps its spelling
+  ("Le Monde" is not in "les mondes"), and so does one in the text ("Cannes" is not
+  "canne"), except a first word outside any named entity, where the capital says nothing.
+* Elision: "l’Ukraine" holds an occurrence of "Ukraine", and an elided article or pronoun
+  at either end of the keyphrase is optional ("l’Ukraine" matches "Ukraine" too). Inside a
+  keyphrase it must be there ("prix de l’énergie"); an elided form equals its full form
+  ("d’" = "de"). The elisions: l’ d’ qu’ jusqu’ lorsqu’ puisqu’ n’ s’ c’ j’ m’ t’.
+* A hyphen is a space ("Jong-un" = "Jong un", "États-Unis" = "Etats Unis") and a
+  hyphenated word also equals its fused spelling ("e-mail" = "email", "week-end" =
+  "weekend"); "e mail" with a space does not fuse. An occurrence never starts or ends
+  inside a hyphenated word: "Jean" is not in "Jean-Pierre", "inflation" not in
+  "anti-inflation".
+* No-break spaces (U+00A0, U+202F) and the apostrophes ' ’ ʼ ‘ are all the same.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+_HYPHENS = "-\u2010\u2011"
+_HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+# Elided forms and the full words they stand for.
+ELISIONS: dict[str, tuple[str, ...]] = {
+    "l'": ("le", "la"),
+    "d'": ("de",),
+    "qu'": ("que",),
+    "jusqu'": ("jusque",),
+    "lorsqu'": ("lorsque",),
+    "puisqu'": ("puisque",),
+    "n'": ("ne",),
+    "s'": ("se", "si"),
+    "c'": ("ce",),
+    "j'": ("je",),
+    "m'": ("me",),
+    "t'": ("te", "tu"),
+}
+
+# Articles that change with the number or gender of their noun, so that "impôts sur les
+# revenus" can match "impôt sur le revenu". Each spelling lists its classes ("des" is both
+# "de + les" and the plural of "un").
+_ARTICLE_CLASSES: dict[str, tuple[str, ...]] = {
+    "le": ("#def",),
+    "la": ("#def",),
+    "les": ("#def",),
+    "l'": ("#def",),
+    "du": ("#de-def",),
+    "des": ("#de-def", "#indef"),
+    "au": ("#a-def",),
+    "aux": ("#a-def",),
+    "un": ("#indef",),
+    "une": ("#indef",),
+}
+
+# Parts of speech whose lemma is trusted for plural and feminine forms.
+_LEMMA_POS = {"NOUN", "ADJ"}
+# Parts of speech that are never content words of a keyphrase.
+_FUNCTION_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "SPACE", "SYM"}
+# Grammar words that are never content words, whatever the tagger says about a keyphrase
+# read out of context. Ambiguous ones ("car", "or", "son", "pendant") are left to the tagger.
+_FUNCTION_WORDS = frozenset(
+    """
+    le la les l' un une des du de d' au aux à en dans par pour sur sous avec sans chez
+    entre et ou mais donc ni que qu' qui quoi dont où ce cet cette ces mon ma mes ton ta tes
+    sa ses notre nos votre vos leur leurs il ils elle elles je tu nous vous on se lui eux
+    me te moi toi soi celui celle ceux celles lequel laquelle lesquels lesquelles auquel
+    duquel chaque quelque quelques plusieurs aucun aucune selon parmi malgré depuis
+    jusque jusqu' lorsque lorsqu' puisque puisqu' quand comme si s' n' c' j' m' t'
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+
+
+def normalize(text: str, *, accents: bool = False) -> str:
+    """Lower-case `text` with one apostrophe (') and one space; strip accents unless `accents`.
+
+    Cached: the matcher compares the same few hundred word forms over and over.
+    """
+    return _normalize(text, accents)
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalize(text: str, accents: bool) -> str:
+    """Lower-case `text` with one apostrophe (') and one space; strip accents unless `accents`.
+
+    NFKC first (ligatures such as "ﬁ", full-width letters); without accents, "œ" and "æ"
+    are also spelled out ("cœur" -> "coeur"), as they are on a keyboard without them.
+    Hyphens stay as written.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_SPACES)
+    text = text.lower()
+    if accents:
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).translate(_LIGATURES)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """What the lemmatizer's tables know: real spellings, and the lemma of a word form."""
+
+    words: frozenset[str]
+    table: object | None  # spaCy lookup table: word form -> [lemma]
+
+    def known(self, word: str) -> bool:
+        return word in self.words or (self.table is not None and word in self.table)
+
+    def lemma(self, word: str) -> str | None:
+        if self.table is None:
+            return None
+        value = self.table.get(word)  # type: ignore[attr-defined]
+        if isinstance(value, list):
+            return value[0] if value else None
+        return value
+
+
+@functools.lru_cache(maxsize=4)
+def _lexicon(nlp: Language) -> _Lexicon:
+    lookups = None
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None:
+        return _Lexicon(frozenset(), None)
+    words: set[str] = set()
+    if lookups.has_table("lemma_index"):
+        for lemmas in lookups.get_table("lemma_index").values():
+            words.update(lemmas)
+    table = lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else None
+    return _Lexicon(frozenset(words), table)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One word of a keyphrase or sentence (a hyphenated word gives several pieces)."""
+
+    forms: tuple[str, ...]  # lower-case, accented: the surface first, then lemma/full forms
+    token: int  # index of its token in the Doc
+    joined: bool = False  # joined by a hyphen to the previous piece
+    word: bool = True  # False for punctuation, which matches nothing
+    elided: bool = False  # an elided article or pronoun such as "l'"
+    proper: bool = False  # a proper noun: only its spelling counts, never a lemma
+
+    @property
+    def surface(self) -> str:
+        return self.forms[0]
+
+
+def _split_elision(chunk: str) -> tuple[str | None, str]:
+    """("l'", "ukraine") for "l'ukraine"; (None, chunk) when no elision starts it."""
+    head, sep, rest = chunk.partition("'")
+    if sep and head + "'" in ELISIONS:
+        return head + "'", rest
+    return None, chunk
+
+
+def _lemma_parts(token: Token, at_start: bool, lexicon: _Lexicon) -> list[str] | None:
+    """The lemma of a noun or adjective, split like the word on hyphens; None if untrusted."""
+    if token.pos_ in _LEMMA_POS:
+        lemma: str | None = token.lemma_
+    elif token.pos_ == "PROPN" and at_start and not token.ent_type_:
+        # A capitalised first word outside any named entity may be a common noun the
+        # tagger took for a name; "Cannes" (an entity) keeps its spelling.
+        lemma = lexicon.lemma(normalize(token.text, accents=True))
+    else:
+        return None
+    if not lemma:
+        return None
+    return [p for p in _HYPHEN_RE.split(normalize(lemma, accents=True)) if p]
+
+
+def _lemma_forms(lemma: str, token: Token, lexicon: _Lexicon) -> tuple[str, ...]:
+    """The lemma, plus the masculine of a feminine agent noun the lemmatizer left alone
+    ("directrice" -> "directeur"; "matrice" stays, as "mateur" is no French word)."""
+    forms = [lemma]
+    if token.pos_ == "NOUN" and lemma.endswith("trice"):
+        masculine = lemma[: -len("trice")] + "teur"
+        if lexicon.known(masculine):
+            forms.append(masculine)
+    return tuple(forms)
+
+
+def _pieces(tokens: Iterable[Token], lexicon: _Lexicon) -> list[_Piece]:
+    """Cut tokens into word pieces, with their lemma, elision and article forms."""
+    pieces: list[_Piece] = []
+    join_next = False  # the previous token was a hyphen glued to both neighbours
+    at_start = True
+    for tok in tokens:
+        if tok.is_space:
+            continue
+        text = normalize(tok.text, accents=True)
+        if text.strip(_HYPHENS) == "":
+            prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+            glued = prev is not None and not prev.whitespace_ and not tok.whitespace_
+            if glued and pieces and pieces[-1].word:
+                join_next = True  # spaCy cut "Jong-un" into "Jong", "-", "un"
+                continue
+        if not any(c.isalnum() for c in text):
+            pieces.append(_Piece((text,), tok.i, word=False))
+            join_next = False
+            continue
+        own: list[_Piece] = []
+        for ci, chunk in enumerate(text.split()):
+            # Tokens keep an elision when spaCy does not cut it ("lʼUkraine").
+            elided, rest = _split_elision(chunk)
+            if elided is not None:
+                forms = (elided, *ELISIONS[elided], *_ARTICLE_CLASSES.get(elided, ()))
+                own.append(_Piece(forms, tok.i, elided=True))
+            parts = _HYPHEN_RE.split(rest)
+            first_joined = ci == 0 and elided is None and (join_next or parts[0] == "")
+            for pi, part in enumerate(p for p in parts if p):
+                forms = (part, *_ARTICLE_CLASSES.get(part, ()))
+                own.append(_Piece(forms, tok.i, joined=first_joined if pi == 0 else True))
+        join_next = False
+        at_start, first = False, at_start
+        if not own or any(p.elided for p in own):
+            pieces.extend(own)
+            continue
+        # Lemma forms only when the token is one plain word (or one hyphenated word).
+        lemma = _lemma_parts(tok, first, lexicon)
+        if lemma and len(lemma) == len(own):
+            own = [
+                _Piece((*p.forms, *_lemma_forms(lem, tok, lexicon)), p.token, p.joined)
+                for p, lem in zip(own, lemma, strict=True)
+            ]
+        elif tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            own = [_Piece(p.forms, p.token, p.joined, proper=True) for p in own]
+        pieces.extend(own)
+    return pieces
+
+
+class KeyphraseMatcher:
+    """Find a keyphrase and its synonyms in sentences of Docs made by the same pipeline."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        keyphrase: str,
+        synonyms: Sequence[str] = (),
+        *,
+        accent_sensitive: bool = False,
+    ) -> None:
+        self.keyphrase = keyphrase
+        self.synonyms = list(synonyms)
+        self.accent_sensitive = accent_sensitive
+        self._lexicon = _lexicon(nlp)
+        self._phrases: list[list[_Piece]] = []
+        for phrase in [keyphrase, *self.synonyms]:
+            pieces = _phrase_pieces(nlp, phrase, self._lexicon)
+            if pieces and pieces not in self._phrases:
+                self._phrases.append(pieces)
+        # Longest first, so that "énergie solaire" wins over a synonym "énergie".
+        self._phrases.sort(key=len, reverse=True)
+
+    def find(self, span: Span | Doc) -> list[tuple[int, int]]:
+        """(start, end) token indices in the Doc of each non-overlapping occurrence in `span`."""
+        if not self._phrases:
+            return []
+        text = _pieces(span, self._lexicon)
+        found: list[tuple[int, int]] = []
+        j = 0
+        last_end = -1
+        while j < len(text):
+            end = self._longest_at(text, j) if text[j].word and not text[j].joined else None
+            if end is None:
+                j += 1
+                continue
+            start_tok, end_tok = text[j].token, text[end - 1].token + 1
+            if start_tok >= last_end:
+                found.append((start_tok, end_tok))
+                last_end = end_tok
+            j = end
+        return found
+
+    def _longest_at(self, text: list[_Piece], j: int) -> int | None:
+        best: int | None = None
+        for phrase in self._phrases:
+            end = self._match(phrase, 0, text, j)
+            if end is not None and (best is None or end > best):
+                best = end
+        return best
+
+    def _match(self, kw: list[_Piece], i: int, text: list[_Piece], j: int) -> int | None:
+        """End piece index when kw[i:] matches text from j on, else None."""
+        if i == len(kw):
+            # Never stop inside a hyphenated word of the text.
+            return None if j < len(text) and text[j].joined else j
+        if j >= len(text) or not text[j].word:
+            return None
+        if self._same_piece(kw[i], text[j]):
+            end = self._match(kw, i + 1, text, j + 1)
+            if end is not None:
+                return end
+        # A hyphenated word against its fused spelling: "e-mail" / "email". Only possible
+        # when a hyphen joins the next piece on one side (a fast exit for ordinary words).
+        kw_joined = i + 1 < len(kw) and kw[i + 1].joined
+        text_joined = j + 1 < len(text) and text[j + 1].joined
+        if not (kw_joined or text_joined):
+            return None
+        for a in range(1, 4):
+            for b in range(1, 4):
+                if (a, b) == (1, 1) or i + a > len(kw) or j + b > len(text):
+                    continue
+                if not (_hyphen_group(kw, i, a) and _hyphen_group(text, j, b)):
+                    continue
+                if self._same_fused(kw[i : i + a], text[j : j + b]):
+                    end = self._match(kw, i + a, text, j + b)
+                    if end is not None:
+                        return end
+        return None
+
+    def _same_piece(self, kw: _Piece, text: _Piece) -> bool:
+        # A proper noun of the keyphrase only matches a spelling, never a lemma:
+        # "Le Monde" is not in "les mondes virtuels".
+        forms = text.forms[:1] if kw.proper else text.forms
+        return any(self._same(x, y) for x in kw.forms for y in forms)
+
+    def _same_fused(self, a: list[_Piece], b: list[_Piece]) -> bool:
+        left = "".join(p.surface for p in a[:-1])
+        right = "".join(p.surface for p in b[:-1])
+        return any(self._same(left + x, right + y) for x in a[-1].forms for y in b[-1].forms)
+
+    def _same(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if self.accent_sensitive:
+            return False
+        if a.translate(_LIGATURES) == b.translate(_LIGATURES):
+            return True
+        if normalize(a) != normalize(b):
+            return False
+        # Only accents differ: the same word, unless both spellings are real words.
+        return not (self._lexicon.known(a) and self._lexicon.known(b))
+
+
+def _hyphen_group(pieces: list[_Piece], i: int, n: int) -> bool:
+    """True when pieces[i:i+n] are one hyphenated word (always true for one piece)."""
+    if i + n > len(pieces):
+        return False
+    return all(p.word for p in pieces[i : i + n]) and all(p.joined for p in pieces[i + 1 : i + n])
+
+
+def _phrase_pieces(nlp: Language, phrase: str, lexicon: _Lexicon) -> list[_Piece]:
+    """The word pieces of a keyphrase, without punctuation or an elision at either end."""
+    pieces = [p for p in _pieces(nlp(phrase.translate(_SPACES).strip()), lexicon) if p.word]
+    while pieces and pieces[0].elided:
+        pieces.pop(0)
+    while pieces and pieces[-1].elided:
+        pieces.pop()
+    if pieces and pieces[0].joined:
+        first = pieces[0]
+        pieces[0] = _Piece(first.forms, first.token, proper=first.proper)
+    return pieces
+
+
+def keyphrase_content_words(nlp: Language, keyphrase: str) -> list[str]:
+    """The content words of `keyphrase`, as written: no articles, prepositions, pronouns,
+    conjunctions or elided forms. A hyphenated word is one word ("Kim Jong-un" -> 2)."""
+    doc = nlp(keyphrase.translate(_SPACES).strip())
+    words: list[list[Token]] = []
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if (
+            words
+            and tok.i > 0
+            and not doc[tok.i - 1].whitespace_
+            and (tok.text[:1] in _HYPHENS or doc[tok.i - 1].text[-1:] in _HYPHENS)
+        ):
+            words[-1].append(tok)  # glued by a hyphen to the previous token
+        else:
+            words.append([tok])
+    result: list[str] = []
+    for group in words:
+        if not any(_is_content(t) for t in group):
+            continue
+        text = "".join(t.text_with_ws for t in group).strip()
+        elided, rest = _split_elision(normalize(text, accents=True))
+        if elided is not None:
+            text = text[len(elided) :]
+        result.append(text)
+    return result
+
+
+def _is_content(token: Token) -> bool:
+    text = normalize(token.text, accents=True)
+    if not any(c.isalnum() for c in text):
+        return False
+    if text in ELISIONS or text in _FUNCTION_WORDS:
+        return False
+    return token.pos_ not in _FUNCTION_POS
+
+
+def keyword_occurrences(text: str, keyphrase: str) -> int:
+    """How many times `keyphrase` occurs in `text` (paragraphs split on blank lines)."""
+    from seo_audit.nlp import BLOCK_SEPARATOR, get_nlp
+
+    blocks = [" ".join(b.split("\n")).strip() for b in re.split(r"\n\s*\n", text)]
+    nlp = get_nlp()
+    doc = nlp(BLOCK_SEPARATOR.join(b for b in blocks if b))
+    matcher = KeyphraseMatcher(nlp, keyphrase)
+    return sum(len(matcher.find(sent)) for sent in doc.sents)

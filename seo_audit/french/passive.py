@@ -1,0 +1,292 @@
+"""French passive voice detection from the dependency parse of fr_core_news_md.
+
+The parser marks passives with ``aux:pass``, ``nsubj:pass`` and ``Voice=Pass``, but it also
+puts ``aux:pass`` on verbs that simply take *être* in compound tenses ("il est arrivé",
+"elle est devenue ministre"). This module keeps the parse as the backbone and applies
+French grammar on top of it.
+
+What counts as passive:
+
+* *être* + past participle of a transitive verb, in any tense or mood, finite or infinitive:
+  "le pont a été fermé", "les résultats seront publiés", "elle fut élue", "doit être réparé".
+  A passive inside a subordinate or relative clause counts for the whole sentence.
+* The pronominal passive, for a short list of transitive verbs whose subject is not a
+  person: "ce livre se vend bien", "ce plat se mange froid", "les billets se sont vendus".
+  Verbs prone to a reciprocal reading ("se parler", "se voir"...) need a singular subject,
+  because a reciprocal needs several people: "le basque se parle" is passive, "les deux
+  dirigeants se parlent" is not.
+* *se faire* + infinitive: "il s'est fait arrêter", "elle se fera opérer".
+
+What does not:
+
+* *être* + participle of the verbs that take *être* as their tense auxiliary (aller, venir,
+  arriver, partir, naître, mourir, devenir, rester, tomber, passer... and compounds):
+  "il est rentré" is a compound past. "a été" + such a participle stays passive
+  ("il a été sorti de l'équipe"), since these verbs never build their past with "a été".
+* Reflexive or pronominal compound tenses: "elle s'est levée", "nous nous sommes trompés".
+* *avoir* + participle, participles inside a noun phrase ("les mesures prises par..."),
+  *rester / sembler* + participle, true adjectives after *être*, "être en train de".
+
+Stative readings -- a deliberate choice: "la porte est fermée" and "le musée est fermé le
+lundi" COUNT as passive. The parse cannot tell a resulting state from an event, and for
+an SEO draft both hide who acts, which is what the passive check is about (Yoast-style tools
+make the same choice). The one exception is a short closed list of participles that have
+become adjectives of a person's feeling or condition, or of location ("désolé", "ravi",
+"fatigué", "convaincu", "situé", "censé"...): they are passive only with a "par" agent
+("déçu par le résultat"). The idiom "être fait pour" (suited to) is not passive either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+
+def _words(text: str) -> list[str]:
+    """Whitespace-separated word lists keep the vocabulary below readable."""
+    return text.split()
+
+
+# Past participles (masculine singular) of the verbs whose compound tenses use "être".
+_ETRE_VERB_PARTICIPLES = _words("""
+    allé venu revenu devenu redevenu parvenu intervenu survenu advenu provenu
+    arrivé parti reparti entré rentré sorti ressorti monté remonté descendu redescendu
+    né mort décédé resté demeuré tombé retombé retourné passé repassé
+    apparu réapparu disparu accouru échu éclos
+""")
+
+# Participles used as adjectives of feeling, condition or location: passive only with "par".
+_ADJECTIVAL_PARTICIPLES = _words("""
+    désolé navré ravi enchanté fatigué épuisé convaincu persuadé passionné satisfait
+    déçu surpris étonné soulagé fâché intéressé habitué pressé occupé âgé doué
+    situé censé
+""")
+
+# Transitive verbs that commonly form a pronominal passive with a non-human subject.
+_PRONOMINAL_PASSIVE_VERBS = frozenset(
+    _words("""
+    vendre revendre acheter louer manger boire consommer déguster cuisiner préparer
+    réchauffer cuire conserver garder congeler cultiver récolter fabriquer produire construire
+    utiliser employer traduire prononcer conjuguer lire apprendre enseigner jouer pratiquer
+    célébrer fêter négocier régler résoudre corriger réparer soigner traiter calculer mesurer
+    compter observer constater réserver payer obtenir gagner mériter recycler télécharger
+    imprimer ranger nettoyer entretenir exporter importer visiter faire
+    parler dire écrire voir comprendre expliquer transmettre échanger
+    """)
+)
+
+# Of those, the verbs that also read as reciprocal ("ils se parlent"): singular subject only.
+_RECIPROCAL_PRONE_VERBS = frozenset(
+    _words("parler dire écrire voir comprendre expliquer transmettre échanger")
+)
+
+# Pronoun subjects that cannot be a person, so they allow a pronominal passive.
+_NON_HUMAN_PRONOUNS = frozenset(_words("ça cela ceci ce c' c’ tout rien"))
+
+# Noun endings that mostly name people (joueur, électrice, cycliste, habitant, policier...).
+_HUMAN_NOUN_SUFFIXES = tuple(_words("eur euse rice iste ant ante ien ienne ier ière"))
+
+_REFLEXIVE_CLITICS = frozenset(_words("se s' s’ me m' m’ te t' t’ nous vous"))
+# me/te/nous/vous are reflexive only when they match the subject ("il nous est présenté" is not).
+_CLITIC_SUBJECTS = {
+    "me": {"je", "j'", "j’"},
+    "m'": {"je", "j'", "j’"},
+    "m’": {"je", "j'", "j’"},
+    "te": {"tu"},
+    "t'": {"tu"},
+    "t’": {"tu"},
+    "nous": {"nous"},
+    "vous": {"vous"},
+}
+_CLITIC_DEPS = frozenset({"expl:comp", "expl:pass", "expl:pv", "expl", "obj", "iobj"})
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+_AUX_DEPS = frozenset({"aux:pass", "aux:tense", "aux"})
+
+
+def _inflections(participles: Iterable[str]) -> frozenset[str]:
+    """Masculine singular participles plus their feminine and plural forms."""
+    forms: set[str] = set()
+    for p in participles:
+        forms.update({p, p + "e", p + "es"})
+        if not p.endswith("s"):
+            forms.add(p + "s")
+    return frozenset(forms)
+
+
+_ETRE_VERB_FORMS = _inflections(_ETRE_VERB_PARTICIPLES)
+_ADJECTIVAL_FORMS = _inflections(_ADJECTIVAL_PARTICIPLES)
+_PARTICIPLE_ENDINGS = ("é", "i", "u", "s", "t", "ée", "ie", "ue", "se", "te")
+
+
+def _is_participle(token: Token) -> bool:
+    """A past participle, even when the tagger called it ADJ or NOUN ("partis", "mort")."""
+    if "Part" in token.morph.get("VerbForm"):
+        return True
+    if token.pos_ not in ("ADJ", "NOUN"):
+        return False
+    word = token.lower_.removesuffix("s")
+    return word.endswith(_PARTICIPLE_ENDINGS)
+
+
+def _etre_auxiliaries(verb: Token) -> list[Token]:
+    """The forms of "être" attached to `verb` as auxiliary (or as copula of a participle)."""
+    deps = _AUX_DEPS | {"cop"} if "Part" in verb.morph.get("VerbForm") else _AUX_DEPS
+    return [c for c in verb.children if c.dep_ in deps and c.lemma_ == "être"]
+
+
+def _has_agent(verb: Token) -> bool:
+    """An agent complement: the parser's obl:agent, or any oblique introduced by "par"."""
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return True
+        if child.dep_.startswith("obl") and any(
+            c.dep_ == "case" and c.lower_ == "par" for c in child.children
+        ):
+            return True
+    return False
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, looking through xcomp/conj chains and relative pronouns."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if "Rel" in child.morph.get("PronType") and current.dep_ == "acl:relcl":
+                    return current.head
+                return child
+        if current.dep_ in ("xcomp", "conj") and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _reflexive_clitic(verb: Token) -> Token | None:
+    """A reflexive clitic pronoun before the verb that agrees with its subject."""
+    subject = _subject(verb)
+    for child in verb.children:
+        if child.i > verb.i or child.pos_ != "PRON" or child.dep_ not in _CLITIC_DEPS:
+            continue
+        word = child.lower_
+        if word not in _REFLEXIVE_CLITICS:
+            continue
+        persons = _CLITIC_SUBJECTS.get(word)
+        if persons is None or subject is None or subject.lower_ in persons:
+            return child
+    return None
+
+
+def _is_human(subject: Token) -> bool:
+    """A rough animacy test: pronouns other than ça/cela..., names, agent nouns."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in _NON_HUMAN_PRONOUNS
+    if subject.pos_ == "PROPN" or subject.ent_type_ == "PER":
+        return True
+    return subject.lemma_.lower().endswith(_HUMAN_NOUN_SUFFIXES)
+
+
+def _is_pronominal_passive(verb: Token) -> bool:
+    """ "Ce livre se vend bien", "les billets se sont vendus": se + listed verb + thing."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in _PRONOMINAL_PASSIVE_VERBS:
+        return False
+    clitic = _reflexive_clitic(verb)
+    if clitic is None or clitic.lower_ not in ("se", "s'", "s’"):
+        return False
+    if verb.lemma_ == "faire" and _infinitive_of_faire(verb) is not None:
+        return False  # handled as "se faire + infinitive"
+    subject = _subject(verb)
+    if subject is None or _is_human(subject):
+        return False
+    if verb.lemma_ in _RECIPROCAL_PRONE_VERBS:
+        return "Plur" not in subject.morph.get("Number")
+    return True
+
+
+def _infinitive_of_faire(faire: Token) -> Token | None:
+    """The infinitive that a form of "faire" governs, in either parse the model produces."""
+    head = faire.head
+    if faire.dep_ != "ROOT" and head.i > faire.i and "Inf" in head.morph.get("VerbForm"):
+        return head
+    for child in faire.children:
+        is_infinitive = "Inf" in child.morph.get("VerbForm")
+        if child.i > faire.i and is_infinitive and child.dep_ in ("xcomp", "ccomp", "obj"):
+            return child
+    return None
+
+
+def _se_faire_passive(faire: Token) -> Token | None:
+    """ "Il s'est fait arrêter": returns the infinitive, or None."""
+    if faire.lemma_ != "faire":
+        return None
+    infinitive = _infinitive_of_faire(faire)
+    if infinitive is None:
+        return None
+    clitic = _reflexive_clitic(faire) or _reflexive_clitic(infinitive)
+    return infinitive if clitic is not None else None
+
+
+def _is_etre_passive(verb: Token) -> bool:
+    """être + participle of a transitive verb, with the exceptions of the module docstring."""
+    if verb.pos_ not in ("VERB", "ADJ", "NOUN") or not _is_participle(verb):
+        return False
+    auxiliaries = _etre_auxiliaries(verb)
+    if not auxiliaries:
+        return False
+    if _reflexive_clitic(verb) is not None:
+        return False  # "elle s'est levée": a pronominal compound tense
+    # "a été" + participle: only a passive builds its past with "été".
+    has_ete = any("Part" in aux.morph.get("VerbForm") for aux in auxiliaries)
+    word = verb.lower_
+    if word in _ETRE_VERB_FORMS and not has_ete:
+        return False
+    if word in _ADJECTIVAL_FORMS and not _has_agent(verb):
+        return False
+    # "être fait pour": suited to, not a passive of "faire".
+    return not (
+        verb.lemma_ == "faire"
+        and not has_ete
+        and not _has_agent(verb)
+        and any(t.lower_ == "pour" for t in verb.subtree if t.i > verb.i)
+    )
+
+
+def _coordinated_participles(verb: Token) -> list[Token]:
+    """ "Il a été arrêté puis placé en garde à vue": conjuncts sharing the auxiliary."""
+    found = []
+    for child in verb.children:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ == "VERB"
+            and "Part" in child.morph.get("VerbForm")
+            and not any(c.dep_ in _AUX_DEPS or c.dep_ in _SUBJECT_DEPS for c in child.children)
+        ):
+            found.append(child)
+    return found
+
+
+def passive_verbs(sent: Span) -> list[Token]:
+    """The tokens that make `sent` passive, in text order.
+
+    Participles for être passives, the conjugated verb for pronominal passives, and the
+    infinitive for "se faire + infinitive".
+    """
+    found: dict[int, Token] = {}
+    for token in sent:
+        if _is_etre_passive(token):
+            found[token.i] = token
+            for conj in _coordinated_participles(token):
+                found[conj.i] = conj
+        elif _is_pronominal_passive(token):
+            found[token.i] = token
+        else:
+            infinitive = _se_faire_passive(token)
+            if infinitive is not None:
+                found[infinitive.i] = infinitive
+    return [found[i] for i in sorted(found)]
+
+
+def is_passive_span(sent: Span) -> bool:
+    """True when `sent` contains at least one passive construction."""
+    return bool(passive_verbs(sent))
