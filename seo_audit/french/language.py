@@ -13,6 +13,7 @@ Spanish, ß for German, ã/õ for Portuguese, œ for French) add a small bonus.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -129,16 +130,25 @@ def language_scores(text: str) -> dict[str, float]:
     """Evidence for each language: function words (shared ones split) plus letter cues."""
     scores = dict.fromkeys(FUNCTION_WORDS, 0.0)
     for word in _words(text):
-        for lang, words in FUNCTION_WORDS.items():
-            if word in words:
-                scores[lang] += 1.0 / _SHARE[word]
-        for lang, letters in CHARACTER_CUES.items():
-            if any(c in letters for c in word):
-                scores[lang] += _CUE_WEIGHT
-        for lang, cues in WORD_CUES.items():
-            if any(word.endswith(cue) if lang != "nl" else cue in word for cue in cues):
-                scores[lang] += _CUE_WEIGHT
+        for lang, value in _word_evidence(word):
+            scores[lang] += value
     return scores
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_evidence(word: str) -> tuple[tuple[str, float], ...]:
+    """What one word says for each language (cached: articles repeat the same words)."""
+    found: list[tuple[str, float]] = []
+    for lang, words in FUNCTION_WORDS.items():
+        if word in words:
+            found.append((lang, 1.0 / _SHARE[word]))
+    for lang, letters in CHARACTER_CUES.items():
+        if any(c in letters for c in word):
+            found.append((lang, _CUE_WEIGHT))
+    for lang, cues in WORD_CUES.items():
+        if any(word.endswith(cue) if lang != "nl" else cue in word for cue in cues):
+            found.append((lang, _CUE_WEIGHT))
+    return tuple(found)
 
 
 def detect_language(text: str) -> tuple[str, float]:
