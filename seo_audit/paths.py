@@ -8,6 +8,9 @@ from pathlib import Path
 
 from seo_audit.parse import SUPPORTED_EXTENSIONS
 
+# Files a directory walk leaves out: they document a project, they are not articles.
+NOT_ARTICLES = {"README", "CHANGELOG", "CHANGES", "LICENSE", "LICENCE", "CONTRIBUTING", "AUTHORS"}
+
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch(path, p) or fnmatch(Path(path).name, p) for p in patterns)
@@ -16,9 +19,10 @@ def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
 def collect_paths(args: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     """Files to check, in a stable order: each argument in turn, a directory's drafts sorted.
 
-    A directory is searched recursively for .md, .markdown, .html, .htm and .txt files; a
-    glob is expanded (with ** for any depth); anything else is kept as given, so that a
-    missing file is reported as such.
+    A directory is searched recursively for .md, .markdown, .html, .htm and .txt files,
+    leaving out hidden folders and project files that are not articles (README, CHANGELOG,
+    LICENSE...; name such a file explicitly to check it); a glob is expanded (with ** for any
+    depth); anything else is kept as given, so that a missing file is reported as such.
     """
     found: list[str] = []
     for arg in args:
@@ -30,6 +34,7 @@ def collect_paths(args: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
                 if f.is_file()
                 and f.suffix.lower() in SUPPORTED_EXTENSIONS
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and f.stem.upper() not in NOT_ARTICLES
             )
         elif arg != "-" and any(c in arg for c in "*?[") and not p.exists():
             matches = sorted(m for m in glob.glob(arg, recursive=True) if Path(m).is_file())

@@ -153,3 +153,17 @@ def test_python_dash_m_and_no_traceback(tmp_path):
     assert proc.stderr.count("\n") + proc.stdout.count("\n") <= 3
     assert "Traceback" not in proc.stderr
     assert f"{empty}: ERROR file is empty" in proc.stdout
+
+
+def test_directory_walk_is_sorted_and_leaves_out_readme(tmp_path):
+    from seo_audit.paths import collect_paths
+
+    (tmp_path / "b").mkdir()
+    for name in ("b/z.md", "a.html", "README.md", "b/notes.txt", "image.png", ".cache/x.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = [p[len(str(tmp_path)) + 1 :] for p in collect_paths([str(tmp_path)])]
+    assert found == ["a.html", "b/notes.txt", "b/z.md"]
+    explicit = collect_paths([str(tmp_path / "README.md")])
+    assert explicit == [str(tmp_path / "README.md")]
+    assert collect_paths([str(tmp_path)], exclude=("*.txt",))[-1].endswith("z.md")

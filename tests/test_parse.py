@@ -173,3 +173,15 @@ def test_format_for_path():
     assert format_for_path("a.rst", "text") == "text"
     with pytest.raises(InputError, match="unknown file type"):
         format_for_path("a.pdf")
+
+
+def test_plain_text_title_and_html_slug():
+    doc = parse("a.txt", "Le potager urbain en ville\n\nUn premier paragraphe.\n", "text")
+    assert doc.title == "Le potager urbain en ville" and doc.title_line == 1
+    doc = parse("a.txt", "Un texte sans titre.\n\nSuite.\n", "text")
+    assert doc.title is None
+    page = (
+        '<html><head><link rel="canonical" href="https://exemple.fr/jardin/potager-urbain/">'
+        "</head><body><p>Du texte.</p></body></html>"
+    )
+    assert parse("p.html", page, "html").slug == "potager-urbain"

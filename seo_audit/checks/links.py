@@ -44,6 +44,8 @@ class _LinkCount(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         minimum = opts["min_count"]
         expected = f">= {minimum} {self.kind} link(s)"
+        if a.document.format == "text":
+            return skip("Plain text cannot hold links.", expected)
         site = a.site_url or opts["site_url"]  # --site-url wins over the rule set
         found = [link for link in a.document.links if self.wanted(link, site)]
         if len(found) >= minimum:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
 
@@ -73,6 +74,14 @@ def _read_head(soup: BeautifulSoup, document: Document) -> None:
             document.description_line = tag.sourceline
         elif name == "keywords":
             meta["keywords"] = content
+        elif name == "og:url":
+            meta["og:url"] = content
+    # The slug: the last part of the page's canonical address (or og:url).
+    canonical = soup.find("link", rel="canonical")
+    url = str(canonical.get("href") or "") if isinstance(canonical, Tag) else ""
+    path = urlsplit(url or meta.get("og:url", "")).path.rstrip("/")
+    if path:
+        document.slug = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or None
     document.meta = meta
     document.keywords = keywords_from_meta(meta)
 

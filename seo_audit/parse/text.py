@@ -1,4 +1,8 @@
-"""Plain text: paragraphs separated by blank lines. No heading can be seen in plain text."""
+"""Plain text: paragraphs separated by blank lines. No heading can be seen in plain text.
+
+A first paragraph that is one short line without closing punctuation is taken as the title
+(it still counts as text): that is how a plain-text article starts.
+"""
 
 from __future__ import annotations
 
@@ -17,4 +21,12 @@ def parse_text(path: str, text: str) -> Document:
             paragraph = "\n".join(lines[start:i]).strip("\n")
             document.blocks.append(Block(PARAGRAPH, paragraph, start + 1))
             start = None
+    first = document.blocks[0] if document.blocks else None
+    if first and "\n" not in first.text and _looks_like_title(first.text):
+        document.title, document.title_line = first.text.strip(), first.line
     return document
+
+
+def _looks_like_title(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text.split()) <= 15 and text[-1] not in ".;:,…"
