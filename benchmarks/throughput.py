@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +31,8 @@ def sample_files() -> list[Path]:
     # The top-level samples: the rewrites in samples/rewrites/ name their source by a
     # relative path, which copies in a temporary folder would break.
     return sorted(
-        p for p in (ROOT / "samples").glob("*")
+        p
+        for p in (ROOT / "samples").glob("*")
         if p.suffix in SUPPORTED_EXTENSIONS and p.name != "README.md"
     )
 
@@ -39,6 +41,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=10, help="copies of each sample")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds, best kept")
+    parser.add_argument(
+        "--jobs-copies",
+        type=int,
+        default=20,
+        help="copies of each sample for the --jobs 1 / --jobs 2 comparison (0: skip it)",
+    )
     args = parser.parse_args()
 
     nlp = get_nlp()
@@ -71,6 +79,43 @@ def main() -> None:
     print(f"bare nlp.pipe:      {n / best_bare:7.1f} docs/s  ({words / best_bare:,.0f} words/s)")
     print(f"seo-audit audit_many: {n / best_ours:7.1f} docs/s  ({words / best_ours:,.0f} words/s)")
     print(f"ratio (ours / bare spaCy): {best_bare / best_ours:.2f}  (target >= 0.85)")
+    if args.jobs_copies:
+        compare_jobs(sources, args.jobs_copies)
+
+
+def compare_jobs(sources: list[Path], copies: int) -> None:
+    """`seo-audit check DIR --jobs 1` against `--jobs 2`, end to end (model loading included),
+    each in a fresh process, on the same batch."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(copies):
+            for src in sources:
+                shutil.copy(src, Path(tmp) / f"{i:03d}-{src.name}")
+        n = copies * len(sources)
+        times = {}
+        for jobs in (1, 2):
+            start = time.perf_counter()
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "seo_audit",
+                    "check",
+                    tmp,
+                    "--jobs",
+                    str(jobs),
+                    "--format",
+                    "json",
+                    "--output",
+                    str(Path(tmp) / f"out-{jobs}.json"),
+                ],
+                check=False,
+                cwd=ROOT,
+            )
+            times[jobs] = time.perf_counter() - start
+    print(
+        f"batch of {n} drafts, end to end: --jobs 1 {times[1]:.1f} s, "
+        f"--jobs 2 {times[2]:.1f} s, speed-up {times[1] / times[2]:.2f}x (target >= 1.7x)"
+    )
 
 
 if __name__ == "__main__":

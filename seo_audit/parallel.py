@@ -45,9 +45,13 @@ def audit_parallel(paths: Sequence[str], options: AuditOptions, jobs: int) -> It
     if jobs == 1:
         yield from iter_audit(list(paths), options)
         return
-    # "spawn" is slower to start but safe whatever threads the parent runs; "fork" is fine
-    # here since the parent has not loaded the model (no BLAS threads yet) and is faster.
+    # With "fork" the parent loads the model once and every worker shares it (copy on
+    # write) instead of loading its own; elsewhere ("spawn") each worker loads it once.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        from seo_audit.nlp import get_nlp
+
+        get_nlp()
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(options,)

@@ -10,10 +10,11 @@ parser and presets `token.is_sent_start`:
 * True where a real sentence end (. ! ? … possibly followed by » or )) meets a capital
   or a digit and no abbreviation explains the period;
 * False wherever no sentence-ending punctuation precedes, after an abbreviation that always
-  goes on (M., Dr., cf., art. 3), on closing punctuation, and before lower case
-  (« Hourra ! », a-t-il crié.);
-* None (left to the parser) in the few doubtful cases: an initial before a common word
-  (la vitamine C. Elle…), or etc., J.-C., an ellipsis before a proper noun.
+  goes on (M., Dr., cf., art. 3), after an initial before a name (J.-P. Sartre), on closing
+  punctuation, on white space, on a token glued to the previous one, and before lower case
+  (« Hourra ! », a-t-il crié. ; but iPhone, eBay count as capitals);
+* None (left to the parser) in the few doubtful cases: an initial after a common noun
+  (la vitamine C. Elle…), and etc., J.-C. or an ellipsis before a proper noun.
 
 How spaCy 3.8 treats the presets (read in spacy/pipeline/_parser_internals/arc_eager.pyx
 and _state.pxd, and checked by tests/test_sentences.py): a preset True forbids the Shift
@@ -39,86 +40,22 @@ from spacy.tokens import Doc, Token
 
 COMPONENT_NAME = "fr_sentence_rules"
 
+# fmt: off
 # Titles written before a name: the next word is never a new sentence (case-sensitive).
-_TITLES = frozenset(
-    {
-        "M",
-        "MM",
-        "Mme",
-        "Mmes",
-        "Mlle",
-        "Mlles",
-        "Dr",
-        "Dre",
-        "Drs",
-        "Pr",
-        "Pre",
-        "Me",
-        "Mes",
-        "Mgr",
-        "St",
-        "Ste",
-        "Sts",
-        "Stes",
-        "Vve",
-    }
-)
+_TITLES = frozenset({
+    "M", "MM", "Mr", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Dre", "Drs", "Pr", "Pre", "Me",
+    "Mes", "Mgr", "St", "Ste", "Sts", "Stes",
+})
 
-# Abbreviations that are always followed by the rest of their sentence (lower-cased, no dot).
-_CONTINUING = frozenset(
-    {
-        "cf",
-        "p",
-        "pp",
-        "ex",
-        "vol",
-        "chap",
-        "fig",
-        "art",
-        "n°",
-        "no",
-        "nos",
-        "av",
-        "apr",
-        "bd",
-        "boul",
-        "éd",
-        "coll",
-        "dir",
-        "env",
-        "réf",
-        "tél",
-        "vs",
-        "op",
-        "cit",
-        "trad",
-        "sq",
-        "t",
-        "janv",
-        "févr",
-        "avr",
-        "juil",
-        "sept",
-        "oct",
-        "nov",
-        "déc",
-        "mme",
-        "mlle",
-        "dr",
-        "pr",
-        "me",
-        "mgr",
-        "ste",
-        "st",
-        "hr",
-        "c.-à-d",
-        "c-à-d",
-        "vers",
-        "ch",
-        "tab",
-        "éq",
-    }
-)
+# Abbreviations always followed by the rest of their sentence (compared lower-cased, no dot):
+# references (cf., p. 12, art. 3, n° 5, vol., chap., fig.), places and dates (av., bd,
+# janv.), publishing (éd., coll., dir., trad.) and "env." (environ).
+_CONTINUING = frozenset({
+    "cf", "p", "pp", "ex", "vol", "chap", "fig", "art", "n°", "no", "nos", "av", "apr", "bd",
+    "boul", "éd", "coll", "dir", "env", "réf", "tél", "vs", "op", "cit", "trad", "sq", "t",
+    "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "c.-à-d",
+})
+# fmt: on
 
 # Abbreviations that also end sentences: a capital after them is a new sentence unless it
 # looks like a proper noun, in which case the parser decides.
@@ -127,13 +64,20 @@ _MAY_END = frozenset({"etc", "j.-c", "hab", "s", "al", "ibid", "id", "cie", "inc
 # One capital letter, or hyphenated or dotted initials: J, J.-P, J.-M, É.-U, S.N.C.F.
 _INITIALS_RE = re.compile(r"^[A-ZÀ-Ý](?:\.-?[A-ZÀ-Ý])*\.?$")
 
-_CLOSERS = frozenset({"»", ")", "]", "”", "’", '"', "'", "›"})
+_CLOSERS = frozenset({"»", ")", "]", "”", "›"})
+# Straight quotes open or close: they close when glued to the word before them.
+_STRAIGHT_QUOTES = frozenset({'"', "'"})
 _OPENERS = frozenset({"«", "(", "[", "“", '"', "‹", "—", "–", "-", "‘"})
-_SENTENCE_END_MARKS = frozenset(".!?…")
 
 
 def _is_block_separator(token: Token) -> bool:
     return token.is_space and "\n\n" in token.text
+
+
+def _is_closer(doc: Doc, token: Token) -> bool:
+    if token.text in _CLOSERS:
+        return True
+    return token.text in _STRAIGHT_QUOTES and token.i > 0 and not doc[token.i - 1].whitespace_
 
 
 def _end_kind(text: str) -> str | None:
@@ -193,17 +137,25 @@ def _after_period(doc: Doc, end: Token, first: Token, first_char: str) -> bool |
             return None
         return False
     if first_char.isdigit():
-        return True
+        # "art. L. 121-3": a capital letter before a number is a reference, not an end.
+        return not _INITIALS_RE.match(word)
     if lowered in _MAY_END or (word.count(".") >= 2 and _INITIALS_RE.match(word)):
         # etc. / J.-C. / S.N.C.F. then a capital: a new sentence unless a name follows.
         return None if first.pos_ == "PROPN" else True
     if _INITIALS_RE.match(word):
         # J. Dupont, J.-P. Sartre, J. R. R. Tolkien: a name goes on. After a common noun
         # (la vitamine C., le plan B.) the letter may end the sentence: the parser decides.
+        if first.pos_ == "PROPN":
+            return False
         if before is not None and before.pos_ == "NOUN" and before.text[:1].islower():
             return None
         return False
     return True
+
+
+def _is_camel_case(text: str) -> bool:
+    """iPhone, eBay: a brand that may start a sentence although it begins in lower case."""
+    return text.isalpha() and text[0].islower() and any(c.isupper() for c in text[1:])
 
 
 def _decide(doc: Doc, i: int) -> bool | None:
@@ -216,7 +168,7 @@ def _decide(doc: Doc, i: int) -> bool | None:
         return True  # first word of a block
     # Step back over closing quotes and brackets: « Viens ! » Il… / (C'est vrai.) Il…
     end = prev
-    while end.text in _CLOSERS or (end.is_punct and end.text in {"»", ")", "]"}):
+    while _is_closer(doc, end):
         before = _previous_word(doc, end.i)
         if before is None:
             break
@@ -224,13 +176,15 @@ def _decide(doc: Doc, i: int) -> bool | None:
     kind = _end_kind(end.text)
     if kind is None:
         return False  # no sentence-ending mark before: same sentence
-    if token.is_punct and token.text not in _OPENERS:
+    if prev.i == i - 1 and not prev.whitespace_:
+        return False  # glued to the previous token: J.-C. split as "J." "-C.", "vrai.)"
+    if _is_closer(doc, token) or (token.is_punct and token.text not in _OPENERS):
         return False  # », ), ",", "!" after "?" … close the current sentence
     found = _first_letter(doc, i)
     if found is None:
         return None
     first_char, first = found
-    if first_char.islower():
+    if first_char.islower() and not _is_camel_case(first.text):
         return False  # « Hourra ! », a-t-il crié. / Elle attendait... longtemps.
     if kind == "strong":
         return True
@@ -259,13 +213,15 @@ def add_sentence_rules(nlp: Language) -> None:
 
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+_LINE_BREAK_RE = re.compile(r"[ \t\r]*\n[ \t\r]*")
 
 
 def split_sentences(text: str) -> list[str]:
     """Split `text` into sentences: blank lines separate blocks, which never share one."""
     from seo_audit.nlp import BLOCK_SEPARATOR, get_nlp
 
-    paragraphs = [" ".join(p.split("\n")).strip() for p in _PARAGRAPH_BREAK_RE.split(text)]
+    # Single line breaks inside a paragraph are spaces, as in the analysed documents.
+    paragraphs = [_LINE_BREAK_RE.sub(" ", p).strip() for p in _PARAGRAPH_BREAK_RE.split(text)]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         return []
