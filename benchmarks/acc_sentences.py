@@ -141,6 +141,7 @@ def evaluate() -> list[dict]:
         ours = predict_ours(paragraphs)
         base = predict_bare(paragraphs, bare)
         textstat_share = round(textstat_exact_count(paragraphs), 3)
+        label = f"{path.name} ({len(paragraphs)} paragraphs)"
         for component, predicted in (
             ("sentence boundaries", ours),
             ("sentence boundaries (bare spaCy)", base),
@@ -148,7 +149,7 @@ def evaluate() -> list[dict]:
             rows.append(
                 {
                     "component": component,
-                    "dataset": name,
+                    "dataset": label,
                     "metric": "boundary F1",
                     "score": round(boundary_f1(paragraphs, predicted), 3),
                     "textstat": None,
@@ -158,7 +159,7 @@ def evaluate() -> list[dict]:
             rows.append(
                 {
                     "component": component,
-                    "dataset": name,
+                    "dataset": label,
                     "metric": "exact sentence count per paragraph",
                     "score": round(exact_count(paragraphs, predicted), 3),
                     "textstat": textstat_share,

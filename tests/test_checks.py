@@ -1,5 +1,7 @@
 """Each check on passing and failing French input, with the real model."""
 
+from pathlib import Path
+
 import pytest
 
 from seo_audit.api import audit
@@ -278,3 +280,11 @@ def test_suppression_directives(nlp):
     assert audit(file_off).check("R005").status == "skip"
     unknown = text + "\n<!-- seo-audit: disable NOPE -->\n"
     assert any("unknown check 'NOPE'" in n for n in audit(unknown).notes)
+
+
+def test_keyphrase_suggestions_name_the_topic(nlp):
+    source = Path(__file__).resolve().parent.parent / "samples" / "rewrites" / "source-crue.txt"
+    report = audit(source.read_text(encoding="utf-8"), input_format="text", path="crue.txt")
+    assert report.keyword is None
+    assert "crue de la Vilaine" in report.suggestions
+    assert not {"jeudi", "mètres"} & set(report.suggestions)

@@ -122,7 +122,7 @@ class KeywordInTitle(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "keyphrase at the start of the title"
         if not a.keyword:
-            return skip(no_keyword_message(a), expected)
+            return skip(NO_KEYWORD, expected)
         titles = a.meta("title")
         if not titles:
             return Outcome(FAIL, None, expected, "No title: set `title:` or an H1.")
@@ -183,7 +183,7 @@ class KeywordInIntroduction(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "keyphrase in the first paragraph"
         if not a.keyword:
-            return skip(no_keyword_message(a), expected)
+            return skip(NO_KEYWORD, expected)
         first = next((i for i, b in enumerate(a.document.blocks) if b.kind == "paragraph"), None)
         if first is None:
             return Outcome(FAIL, False, expected, "The text has no paragraph.")
@@ -226,7 +226,7 @@ class KeywordInMetaDescription(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "keyphrase in the meta description"
         if not a.keyword:
-            return skip(no_keyword_message(a), expected)
+            return skip(NO_KEYWORD, expected)
         if not a.meta("description"):
             return skip("No meta description (see M002 meta-description-length).", expected)
         if _found(a, "description"):
@@ -272,7 +272,7 @@ class KeywordInSlug(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "keyphrase in the slug"
         if not a.keyword:
-            return skip(no_keyword_message(a), expected)
+            return skip(NO_KEYWORD, expected)
         slugs = a.meta("slug")
         if not slugs:
             return skip("No slug: set `slug:` in the front matter.", expected)
@@ -328,7 +328,7 @@ class KeywordInSubheadings(Check):
         low, high = opts["min_ratio"], opts["max_ratio"]
         expected = f"{100 * low:.0f}-{100 * high:.0f} % of H2/H3"
         if not a.keyword:
-            return skip(no_keyword_message(a), expected)
+            return skip(NO_KEYWORD, expected)
         subheadings = [
             i for i, b in enumerate(a.document.blocks) if b.kind == "heading" and b.level in (2, 3)
         ]
@@ -380,7 +380,7 @@ class KeyphraseLength(Check):
         limit = opts["max_words"]
         expected = f"1-{limit} content words"
         if not a.keyword:
-            return skip(no_keyword_message(a), expected)
+            return skip(NO_KEYWORD, expected)
         words = a.keyphrase_words
         said = f"“{a.keyword}” has {len(words)} content word(s)"
         if not words:
@@ -428,7 +428,7 @@ class KeywordDistribution(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = f"no stretch over {100 * opts['max_gap_ratio']:.0f} % of the text without it"
         if not a.keyword:
-            return skip(no_keyword_message(a), expected)
+            return skip(NO_KEYWORD, expected)
         total = a.metrics["words"]
         if total < opts["min_words"]:
             return skip(f"Text under {opts['min_words']} words.", expected)
@@ -482,7 +482,7 @@ class KeywordInImageAlt(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "keyphrase in at least one alt text"
         if not a.keyword:
-            return skip(no_keyword_message(a), expected)
+            return skip(NO_KEYWORD, expected)
         images = a.document.images
         if not images:
             return skip("No image.", expected)
@@ -529,7 +529,7 @@ class CompetingLinks(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "no link with the keyphrase as its text"
         if not a.keyword:
-            return skip(no_keyword_message(a), expected)
+            return skip(NO_KEYWORD, expected)
         competing = []
         for m in a.meta("anchor"):
             covered = sum(end - start for start, end in m.offsets)

@@ -14,6 +14,17 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 _CONTENT = {"NOUN", "PROPN"}
+# Nouns that are everywhere in news and never a topic: time words and units.
+_NOT_TOPICS = frozenset(
+    """
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin
+    juillet août septembre octobre novembre décembre jour semaine mois an année heure minute
+    seconde matin soir nuit fois moment temps siècle mètre kilomètre centimètre euro dollar
+    pourcent pour-cent kilo kilogramme tonne litre degré exemple cas chose part façon
+    journée fin début milieu personne habitant
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+_ARTICLES = frozenset({"la", "le", "les", "l’", "l'"})
 _MODIFIER = {"ADJ", "PROPN", "NOUN"}
 
 
@@ -22,7 +33,13 @@ def _key(tokens: Iterable[Token]) -> tuple[str, ...]:
 
 
 def _is_content(token: Token) -> bool:
-    return token.pos_ in _CONTENT and not token.is_stop and len(token.text) > 2 and token.is_alpha
+    return (
+        token.pos_ in _CONTENT
+        and not token.is_stop
+        and len(token.text) > 2
+        and token.is_alpha
+        and token.lemma_.lower() not in _NOT_TOPICS
+    )
 
 
 def _candidates(sent: Span) -> Iterable[list[Token]]:
@@ -34,11 +51,13 @@ def _candidates(sent: Span) -> Iterable[list[Token]]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.pos_ in _MODIFIER and nxt.is_alpha and not nxt.is_stop:
             yield [tok, nxt]
-        # noun + de/d’ + noun ("prix de l’énergie" is left out: the article makes it clumsy)
+        # noun + de/d’ (+ article) + noun: "prix de l’énergie", "crue de la Vilaine"
         if i + 2 < len(tokens) and tokens[i + 1].lower_ in ("de", "d’", "d'"):
             third = tokens[i + 2]
             if _is_content(third):
                 yield [tok, tokens[i + 1], third]
+            elif third.lower_ in _ARTICLES and i + 3 < len(tokens) and _is_content(tokens[i + 3]):
+                yield [tok, tokens[i + 1], third, tokens[i + 3]]
 
 
 def suggest_keyphrases(sentences: Iterable[tuple[Span, bool]], n: int = 3) -> list[str]:
@@ -51,7 +70,9 @@ def suggest_keyphrases(sentences: Iterable[tuple[Span, bool]], n: int = 3) -> li
             weight = 1.0 + 0.6 * (len(group) - 1)
             scores[key] += weight * (2.0 if is_heading else 1.0)
             surface = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in group)
-            surfaces[key][surface.replace(" d’ ", " d’").replace(" d' ", " d'")] += 1
+            for elided in ("d’", "d'", "l’", "l'"):
+                surface = surface.replace(f" {elided} ", f" {elided}")
+            surfaces[key][surface] += 1
     chosen: list[tuple[str, ...]] = []
     for key, score in scores.most_common():
         if score < 2:
