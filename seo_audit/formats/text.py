@@ -54,8 +54,9 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
         label = f"{r.id} {r.name}".ljust(width)
         severity = "" if r.severity == "error" or r.status in (PASS, SKIP) else f" ({r.severity})"
         line = f"  {_status(r, color)} {label}  {r.message}{severity}{_lines(r.lines)}"
-        if options.verbose and r.expected:
-            line += f"  expected {r.expected}"
+        # The target is shown where it matters: on what needs fixing (always, with -v).
+        if r.expected and (r.status in (FAIL, WARN) or options.verbose):
+            line += f" (expected {r.expected})"
         out.append(line)
     for note in report.notes:
         out.append(f"  note: {note}")
