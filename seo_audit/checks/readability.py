@@ -120,7 +120,7 @@ class ReadingEase(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, warn = opts["min_score"], opts["warn_below"]
-        expected = f">= {low:g} (>= {warn:g} for a pass)"
+        expected = f">= {low:g}, >= {warn:g} to pass"
         if not a.body_sentences:
             return skip("No sentence to measure.", expected)
         score = a.metrics["reading_ease"]
