@@ -48,15 +48,31 @@ def test_json_shape(runner, nlp):
     first = data["files"][0]
     assert set(first) >= {"path", "passed", "score", "keyword", "error", "metrics", "checks"}
     assert set(first["metrics"]) >= {
-        "words", "sentences", "paragraphs", "h1", "h2", "h3", "keyword_count",
-        "keyword_density", "long_sentence_ratio", "avg_sentence_words", "reading_ease",
+        "words",
+        "sentences",
+        "paragraphs",
+        "h1",
+        "h2",
+        "h3",
+        "keyword_count",
+        "keyword_density",
+        "long_sentence_ratio",
+        "avg_sentence_words",
+        "reading_ease",
         "language",
     }
     assert first["metrics"]["language"] == "fr"
     assert 0 <= first["score"] <= 100
     for check in first["checks"]:
         assert set(check) >= {
-            "id", "name", "status", "severity", "value", "expected", "message", "lines"
+            "id",
+            "name",
+            "status",
+            "severity",
+            "value",
+            "expected",
+            "message",
+            "lines",
         }
         assert check["status"] in ("pass", "warn", "fail", "skip")
 
@@ -147,7 +163,9 @@ def test_python_dash_m_and_no_traceback(tmp_path):
     empty.write_text("", encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "seo_audit", "check", str(empty)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") + proc.stdout.count("\n") <= 3
@@ -167,3 +185,25 @@ def test_directory_walk_is_sorted_and_leaves_out_readme(tmp_path):
     explicit = collect_paths([str(tmp_path / "README.md")])
     assert explicit == [str(tmp_path / "README.md")]
     assert collect_paths([str(tmp_path)], exclude=("*.txt",))[-1].endswith("z.md")
+
+
+def test_select_and_ignore(runner, nlp):
+    only = run(runner, "check", SHORT, "-j", "1", "--select", "keyword", "--format", "json")
+    ids = {c["id"] for c in json.loads(only.stdout)["files"][0]["checks"]}
+    assert ids and all(i.startswith("K") for i in ids)
+    assert only.exit_code == 0  # the failing word count is not selected
+    without = run(runner, "check", SHORT, "-j", "1", "--ignore", "L001,word-count", "-f", "json")
+    ids = {c["id"] for c in json.loads(without.stdout)["files"][0]["checks"]}
+    assert "L001" not in ids and "K001" in ids
+
+
+def test_config_shows_layers(runner, tmp_path):
+    rules = tmp_path / "maison.toml"
+    rules.write_text(
+        '[ruleset]\nextends = "pillar"\n[checks.word-count]\nmin_words = 1500\n', encoding="utf-8"
+    )
+    result = run(runner, "config", "--ruleset", str(rules))
+    assert result.exit_code == 0
+    assert "pillar.toml" in result.output and "maison.toml" in result.output
+    assert "min_words = 1500" in result.output
+    assert run(runner, "rules", "--ruleset", "news").output.count(" off ") >= 2
