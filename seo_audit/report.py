@@ -19,20 +19,6 @@ from seo_audit.checks.base import FAIL, PASS, SKIP, WARN, CheckResult
 
 SCHEMA_VERSION = 1
 CREDIT = {PASS: 1.0, WARN: 0.5, FAIL: 0.0}
-METRIC_KEYS = (
-    "words",
-    "sentences",
-    "paragraphs",
-    "h1",
-    "h2",
-    "h3",
-    "keyword_count",
-    "keyword_density",
-    "long_sentence_ratio",
-    "avg_sentence_words",
-    "reading_ease",
-    "language",
-)
 
 
 def score_of(results: list[CheckResult]) -> int:
