@@ -90,14 +90,16 @@ class Analysis:
     def meta(self, kind: str) -> list[MetaHit]:
         return [m for m in self.meta_hits if m.kind == kind]
 
-    @property
+    @functools.cached_property
     def body_sentences(self) -> list[Sentence]:
         """Sentences of paragraphs, list items and quotes, with at least one word."""
         return [s for s in self.sentences if not s.is_heading and s.words > 0]
 
 
 @dataclass
-class KeywordSettings:
+class AnalysisSettings:
+    """What the caller decides besides the text: the keyphrase and the site's address."""
+
     keyword: str | None = None
     synonyms: tuple[str, ...] = ()
     accent_sensitive: bool = False
@@ -169,7 +171,7 @@ def content_words(nlp: Language, keyword: str) -> list[str]:
     return list(_content_words(nlp, keyword))
 
 
-def choose_keyword(document: Document, settings: KeywordSettings) -> tuple[str | None, str | None]:
+def choose_keyword(document: Document, settings: AnalysisSettings) -> tuple[str | None, str | None]:
     if settings.keyword and settings.keyword.strip():
         return settings.keyword.strip(), "option"
     if document.keywords:
@@ -178,7 +180,7 @@ def choose_keyword(document: Document, settings: KeywordSettings) -> tuple[str |
     return None, None
 
 
-def document_synonyms(document: Document, settings: KeywordSettings) -> list[str]:
+def document_synonyms(document: Document, settings: AnalysisSettings) -> list[str]:
     found = list(settings.synonyms)
     meta = document.meta.get("synonyms")
     if isinstance(meta, str):
@@ -189,10 +191,10 @@ def document_synonyms(document: Document, settings: KeywordSettings) -> list[str
 
 
 def analyze(
-    document: Document, doc: Doc, nlp: Language, settings: KeywordSettings | None = None
+    document: Document, doc: Doc, nlp: Language, settings: AnalysisSettings | None = None
 ) -> Analysis:
     """Measure a parsed document, given its spaCy Doc (made from `prose_text(document)`)."""
-    settings = settings or KeywordSettings()
+    settings = settings or AnalysisSettings()
     blocks = document.blocks
     keyword, keyword_source = choose_keyword(document, settings)
     synonyms = document_synonyms(document, settings)

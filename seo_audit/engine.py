@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from seo_audit.analyze import Analysis, KeywordSettings, analyze, prose_text
+from seo_audit.analyze import Analysis, AnalysisSettings, analyze, prose_text
 from seo_audit.checks.base import CheckResult
 from seo_audit.document import Document
 from seo_audit.errors import InputError, RulesetError
@@ -39,8 +39,8 @@ class AuditOptions:
     site_url: str = ""  # the site's address: links to it are internal
     source: str | None = None  # the source article a rewrite is checked against
 
-    def keyword_settings(self) -> KeywordSettings:
-        return KeywordSettings(
+    def analysis_settings(self) -> AnalysisSettings:
+        return AnalysisSettings(
             self.keyword, tuple(self.synonyms), self.accent_sensitive, self.site_url
         )
 
@@ -161,7 +161,7 @@ def audit_document(document: Document, options: AuditOptions | None = None) -> R
     options = options or AuditOptions()
     nlp = get_nlp()
     doc = nlp(prose_text(document))
-    analysis = analyze(document, doc, nlp, options.keyword_settings())
+    analysis = analyze(document, doc, nlp, options.analysis_settings())
     attach_source(analysis, options)
     return build_report(document, analysis, options)
 
@@ -169,7 +169,7 @@ def audit_document(document: Document, options: AuditOptions | None = None) -> R
 def analyze_document(document: Document, options: AuditOptions | None = None) -> Analysis:
     options = options or AuditOptions()
     nlp = get_nlp()
-    return analyze(document, nlp(prose_text(document)), nlp, options.keyword_settings())
+    return analyze(document, nlp(prose_text(document)), nlp, options.analysis_settings())
 
 
 def iter_audit(paths: Sequence[str], options: AuditOptions | None = None) -> Iterator[Report]:
@@ -198,7 +198,7 @@ def iter_audit(paths: Sequence[str], options: AuditOptions | None = None) -> Ite
                 continue
             document, doc = next(analysed)
             try:
-                analysis = analyze(document, doc, nlp, options.keyword_settings())
+                analysis = analyze(document, doc, nlp, options.analysis_settings())
                 attach_source(analysis, options)
                 yield build_report(document, analysis, options)
             except InputError as exc:
