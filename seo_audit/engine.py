@@ -61,7 +61,11 @@ def selected(check_id: str, name: str, family: str, options: AuditOptions) -> bo
 def run_checks(analysis: Analysis, ruleset: RuleSet, options: AuditOptions) -> list[CheckResult]:
     """Run every enabled and selected check on one analysis."""
     results = []
-    for check, cfg in ruleset.enabled_checks():
+    # As with ruff, naming a check in --select runs it even where the rule set turns it off.
+    named = {s.lower() for s in options.select}
+    for check, cfg in ruleset.ordered_checks():
+        if not (cfg.enabled or {check.id.lower(), check.name} & named):
+            continue
         if not selected(check.id, check.name, check.family, options):
             continue
         outcome = check().run(analysis, cfg.options)

@@ -40,9 +40,9 @@ class RuleSet:
     sources: list[str] = field(default_factory=list)  # where each layer came from
     overrides: list[tuple[list[str], dict[str, Any], str]] = field(default_factory=list)
 
-    def enabled_checks(self) -> list[tuple[type[Check], CheckConfig]]:
-        """Enabled checks in report order: by family, then by id."""
-        found = [(REGISTRY[cid], cfg) for cid, cfg in self.checks.items() if cfg.enabled]
+    def ordered_checks(self) -> list[tuple[type[Check], CheckConfig]]:
+        """Every check with its configuration, in report order: by family, then by id."""
+        found = [(REGISTRY[cid], cfg) for cid, cfg in self.checks.items()]
         return sorted(found, key=lambda pair: (FAMILY_ORDER.index(pair[0].family), pair[0].id))
 
 

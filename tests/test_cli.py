@@ -207,3 +207,9 @@ def test_config_shows_layers(runner, tmp_path):
     assert "pillar.toml" in result.output and "maison.toml" in result.output
     assert "min_words = 1500" in result.output
     assert run(runner, "rules", "--ruleset", "news").output.count(" off ") >= 2
+
+
+def test_select_runs_a_check_the_ruleset_turns_off(runner, nlp):
+    result = run(runner, "check", GOOD, "-j", "1", "--select", "F002", "-f", "json")
+    checks = json.loads(result.stdout)["files"][0]["checks"]
+    assert [c["id"] for c in checks] == ["F002"]
