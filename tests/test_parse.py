@@ -155,6 +155,15 @@ def test_html_fragment_and_malformed():
         parse("f.html", "<script>only()</script><nav>menu</nav>", "html")
 
 
+def test_plain_text_one_paragraph_per_line_without_blank_lines():
+    text = "Premier paragraphe.\nDeuxième paragraphe.\n\n"
+    doc = parse("a.txt", text, "text")
+    assert [(b.text, b.line) for b in doc.blocks] == [
+        ("Premier paragraphe.", 1),
+        ("Deuxième paragraphe.", 2),
+    ]
+
+
 def test_plain_text():
     doc = parse("a.txt", "Titre\n\nPremier paragraphe\nsur deux lignes.\n\n\nSecond.\n", "text")
     assert [(b.kind, b.line) for b in doc.blocks] == [

@@ -1,5 +1,8 @@
 """Plain text: paragraphs separated by blank lines. No heading can be seen in plain text.
 
+A text with no blank line at all but several lines is read as one paragraph per line: that
+is how news wires and many exports lay out an article.
+
 A first paragraph that is one short line without closing punctuation is taken as the title
 (it still counts as text): that is how a plain-text article starts.
 """
@@ -12,15 +15,21 @@ from seo_audit.document import PARAGRAPH, Block, Document
 def parse_text(path: str, text: str) -> Document:
     document = Document(path=path, format="text", can_show_headings=False)
     lines = text.split("\n")
-    start: int | None = None
-    for i, line in enumerate(lines + [""]):
-        if line.strip():
-            if start is None:
-                start = i
-        elif start is not None:
-            paragraph = "\n".join(lines[start:i]).strip("\n")
-            document.blocks.append(Block(PARAGRAPH, paragraph, start + 1))
-            start = None
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    one_per_line = len(filled) > 1 and filled[-1] - filled[0] + 1 == len(filled)
+    if one_per_line:
+        for i in filled:
+            document.blocks.append(Block(PARAGRAPH, lines[i].strip(), i + 1))
+    else:
+        start: int | None = None
+        for i, line in enumerate([*lines, ""]):
+            if line.strip():
+                if start is None:
+                    start = i
+            elif start is not None:
+                paragraph = "\n".join(lines[start:i]).strip("\n")
+                document.blocks.append(Block(PARAGRAPH, paragraph, start + 1))
+                start = None
     first = document.blocks[0] if document.blocks else None
     if first and "\n" not in first.text and _looks_like_title(first.text):
         document.title, document.title_line = first.text.strip(), first.line
