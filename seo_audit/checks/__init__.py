@@ -12,6 +12,7 @@ from seo_audit.checks import (  # noqa: F401
     links,
     meta,
     readability,
+    source,
     structure,
 )
 from seo_audit.checks.base import REGISTRY, Check, CheckResult, Option, Outcome

@@ -56,6 +56,9 @@ class LanguageFrench(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         name = LANGUAGE_NAMES.get(a.language, a.language)
         expected = "French"
+        if a.language == "und":
+            # Too little text, or none of the function words of any language: no verdict.
+            return Outcome(WARN, "und", expected, "Too little text to tell its language.")
         if a.language != "fr":
             return Outcome(
                 FAIL, a.language, expected, f"The text is not French (detected: {name})."

@@ -79,7 +79,7 @@ def keywords_from_meta(meta: dict[str, Any]) -> list[str]:
     if isinstance(keywords, str):
         keywords = [k for k in keywords.split(",")]
     if isinstance(keywords, list):
-        found.extend(str(k).strip() for k in keywords if str(k).strip())
+        found.extend(str(k).strip() for k in keywords if k is not None and str(k).strip())
     return found
 
 
