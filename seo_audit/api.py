@@ -26,6 +26,7 @@ def _options(
         accent_sensitive=accent_sensitive,
         input_format=input_format,
         ruleset=rules,
+        source=str(source) if source is not None else None,
     )
 
 

@@ -1,0 +1,267 @@
+"""Source checks: a rewrite compared with the article it rewrites (given by --source or the
+front matter `source:`). Without a source they are skipped and do not count in the score."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, pct, register, skip
+
+if TYPE_CHECKING:
+    from seo_audit.analyze import Analysis
+
+NO_SOURCE = "No source: give --source or `source:` in the front matter."
+# How many facts a message names before "and N more".
+NAMED_IN_MESSAGE = 5
+
+
+def _span(first: int | None, last: int | None) -> str:
+    if first is None:
+        return "?"
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def _named(facts: list[Any], where: str = "line") -> str:
+    """« text » (line N), ... for the first few facts, then how many more."""
+    shown = ", ".join(f"« {f.text} » ({where} {f.line})" for f in facts[:NAMED_IN_MESSAGE])
+    more = len(facts) - NAMED_IN_MESSAGE
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+@register
+class SourceOriginality(Check):
+    """The rewrite is written anew: at most 35 % of its 5-word sequences come from the source.
+
+    What it checks:
+        Cuts the draft and the source into sequences of five words (lower case, accents
+        kept, apostrophes unified, punctuation dropped) and measures the share of the
+        draft's sequences that also appear in the source. Also finds the longest passage
+        copied word for word. Fails when the share is above `max_overlap` or the passage is
+        longer than `max_copied_words`; the lines are those of the copied passage in the
+        draft, and the message gives its lines in the source.
+
+    Why it matters:
+        Search engines keep one copy of duplicated text and rank it; a rewrite that pastes
+        its source adds nothing and can be filtered out, or seen as plagiarism.
+
+    Failing example:
+        Source: « Le conseil régional a voté mardi une aide de deux millions d’euros pour
+        les lignes de car rurales. » Draft: the same sentence, with « Selon la presse
+        locale, » in front of it.
+
+    Passing example:
+        Draft: « Les lignes de car des campagnes recevront deux millions d’euros : les élus
+        régionaux l’ont décidé mardi. »
+
+    Options:
+        max_overlap: the highest share of the draft's 5-word sequences found in the
+        source, 0-1 (default 0.35).
+        max_copied_words: the longest passage copied word for word (default 25).
+    """
+
+    id = "O001"
+    name = "source-originality"
+    family = "source"
+    severity = "error"
+    weight = 3.0
+    options = (
+        Option("max_overlap", float, 0.35, "highest share of shared 5-grams", min=0, max=1),
+        Option("max_copied_words", int, 25, "longest passage copied verbatim", min=1),
+    )
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        limit, words_max = opts["max_overlap"], opts["max_copied_words"]
+        expected = f"<= {pct(100 * limit)} of 5-word sequences shared, copies <= {words_max} words"
+        c = a.source
+        if c is None:
+            return skip(NO_SOURCE, expected)
+        copy = c.longest_copy
+        said = (
+            f"{pct(100 * c.overlap)} of the draft's 5-word sequences come from the source; "
+            f"longest copied passage {copy.words} words"
+        )
+        if copy.words:
+            said += (
+                f" (draft lines {_span(copy.draft_first_line, copy.draft_last_line)}, "
+                f"source lines {_span(copy.source_first_line, copy.source_last_line)})"
+            )
+        if c.overlap <= limit and copy.words <= words_max:
+            return Outcome(PASS, round(c.overlap, 3), expected, said + ".")
+        lines = []
+        if copy.draft_first_line is not None and copy.draft_last_line is not None:
+            lines = list(range(copy.draft_first_line, copy.draft_last_line + 1))
+        return Outcome(
+            FAIL,
+            round(c.overlap, 3),
+            expected,
+            said + ": rewrite it in your own words.",
+            lines,
+        )
+
+
+@register
+class SourceFactsKept(Check):
+    """The rewrite keeps at least 80 % of the source's facts: names, numbers and dates.
+
+    What it checks:
+        Lists the facts of the source — people, places, organisations, numbers with what
+        they count, quantities with their unit, dates and days of the week — and looks for
+        each in the draft as a careful reader would (« sept jours » = « 7 jours »,
+        « Poutine » = « Vladimir Poutine », « 1 200 » = « mille deux cents »). Fails when
+        the share kept is below `min_kept`; the lines are the SOURCE lines of the missing
+        facts, and the message names them.
+
+    Why it matters:
+        A rewrite that loses the figures and the names of its source tells less, and often
+        tells it wrong: the reader came for the facts.
+
+    Failing example:
+        Source: « Le club a recruté trois joueurs cet été, dont l’ailier Marco Silva, pour
+        4 millions d’euros. » Draft: « Le club s’est renforcé cet été. »
+
+    Passing example:
+        Draft: « Cet été, le club a dépensé quatre millions d’euros pour trois joueurs,
+        parmi lesquels l’ailier Marco Silva. »
+
+    Options:
+        min_kept: the lowest share of source facts the draft must keep, 0-1 (default 0.8).
+    """
+
+    id = "O002"
+    name = "source-facts-kept"
+    family = "source"
+    severity = "error"
+    weight = 3.0
+    options = (Option("min_kept", float, 0.8, "lowest share of source facts kept", min=0, max=1),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        limit = opts["min_kept"]
+        expected = f">= {pct(100 * limit)} of the source facts"
+        c = a.source
+        if c is None:
+            return skip(NO_SOURCE, expected)
+        share = c.kept_share
+        if share is None:
+            return skip("The source states no fact (name, number or date).", expected)
+        missing = c.missing
+        said = (
+            f"{len(c.facts) - len(missing)} of {len(c.facts)} source facts kept "
+            f"({pct(100 * share)})"
+        )
+        if missing:
+            said += "; missing: " + _named(missing, "source line")
+        if share >= limit:
+            return Outcome(PASS, round(share, 3), expected, said + ".")
+        return Outcome(
+            FAIL,
+            round(share, 3),
+            expected,
+            said + ".",
+            sorted({f.line for f in missing})[:50],
+        )
+
+
+@register
+class SourceFactsInvented(Check):
+    """The rewrite adds no name, number or date that the source does not give.
+
+    What it checks:
+        Lists the facts of the draft (people, places, organisations, numbers, quantities,
+        dates) and looks for each in the source. Each one the source does not state is
+        counted as invented; fails above `max_invented`, with the draft lines of the
+        invented facts, named in the message.
+
+    Why it matters:
+        A figure or a name that appears in the rewrite only was made up, misread or taken
+        from elsewhere without a source: it is the first thing a fact-checker catches, and
+        a false figure costs a site its readers' trust.
+
+    Failing example:
+        Source: « La médiathèque a prêté 18 000 livres l’an dernier. » Draft: « La
+        médiathèque a prêté 18 000 livres l’an dernier, deux fois plus qu’à Vannes. »
+
+    Passing example:
+        Draft: « L’an dernier, dix-huit mille livres sont sortis de la médiathèque. »
+
+    Options:
+        max_invented: how many invented facts are tolerated (default 0).
+    """
+
+    id = "O003"
+    name = "source-facts-invented"
+    family = "source"
+    severity = "warning"
+    weight = 2.0
+    options = (Option("max_invented", int, 0, "invented facts tolerated", min=0),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        limit = opts["max_invented"]
+        expected = f"<= {limit} fact(s) absent from the source"
+        c = a.source
+        if c is None:
+            return skip(NO_SOURCE, expected)
+        invented = c.invented
+        if len(invented) <= limit:
+            said = "No fact of the draft is missing from the source."
+            if invented:
+                said = f"{len(invented)} fact(s) absent from the source: {_named(invented)}."
+            return Outcome(PASS, len(invented), expected, said)
+        return Outcome(
+            FAIL,
+            len(invented),
+            expected,
+            f"{len(invented)} fact(s) absent from the source: "
+            + _named(invented)
+            + ": check them or give their source.",
+            sorted({f.line for f in invented})[:50],
+        )
+
+
+@register
+class SourceLength(Check):
+    """The rewrite is 1.2 to 4 times as long as its source.
+
+    What it checks:
+        Divides the draft's words by the source's words (headings and list items count,
+        front matter does not) and fails outside `min_ratio` to `max_ratio`.
+
+    Why it matters:
+        An SEO rewrite usually develops its source (context, subheadings, advice); much
+        shorter, it drops facts; far longer, it pads them.
+
+    Failing example:
+        A 400-word wire story rewritten in 300 words, or stretched to 2 000.
+
+    Passing example:
+        The same story rewritten in 800 words with H2 and H3 subheadings.
+
+    Options:
+        min_ratio: the shortest draft, in source lengths (default 1.2).
+        max_ratio: the longest draft, in source lengths (default 4.0).
+    """
+
+    id = "O004"
+    name = "source-length"
+    family = "source"
+    severity = "warning"
+    weight = 1.0
+    options = (
+        Option("min_ratio", float, 1.2, "shortest draft in source lengths", min=0),
+        Option("max_ratio", float, 4.0, "longest draft in source lengths", min=0),
+    )
+    ordered_options = (("min_ratio", "max_ratio"),)
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        low, high = opts["min_ratio"], opts["max_ratio"]
+        expected = f"{low:g}-{high:g} times the source's length"
+        c = a.source
+        if c is None:
+            return skip(NO_SOURCE, expected)
+        if not c.source_words:
+            return skip("The source has no words.", expected)
+        ratio = c.length_ratio
+        said = f"{c.draft_words} words for a source of {c.source_words} ({ratio:.2f} times)"
+        if low <= ratio <= high:
+            return Outcome(PASS, round(ratio, 2), expected, said + ".")
+        advice = "develop it" if ratio < low else "cut the padding"
+        return Outcome(FAIL, round(ratio, 2), expected, f"{said}: {advice}.")

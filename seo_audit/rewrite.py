@@ -1,0 +1,248 @@
+"""A rewrite against its source article: how much is copied, which facts are kept, which
+are new.
+
+Originality is measured on words: the share of the draft's 5-word sequences (lower case,
+accents kept, apostrophes unified, punctuation dropped, never across two blocks) that also
+appear in the source, and the longest passage copied word for word. Facts (names, numbers,
+dates) come from the spaCy Docs the audit already made, matched as a careful French reader
+would (see seo_audit.french.facts): spaCy is not run again here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from seo_audit.analyze import Analysis, Segment, segment_starts, segments
+from seo_audit.document import Document
+from seo_audit.french.facts import FactSide, distinct_facts, find_fact
+from seo_audit.french.words import count_words
+
+NGRAM = 5
+# Where facts are looked for: the body blocks plus the title, description and image texts
+# (a figure in the title is stated by the page as much as one in the body). The slug is
+# the file name, and link texts are already inside their block.
+FACT_SEGMENTS = ("block", "title", "description", "alt")
+
+_WORD_RE = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’ʼ‘-][^\W_]+)*")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+
+
+@dataclass
+class CopiedPassage:
+    """The longest run of words found in the same order in the draft and the source."""
+
+    words: int = 0
+    text: str = ""
+    draft_first_line: int | None = None
+    draft_last_line: int | None = None
+    source_first_line: int | None = None
+    source_last_line: int | None = None
+
+
+@dataclass
+class SourceFactResult:
+    """A fact of the source and whether the draft keeps it."""
+
+    text: str
+    kind: str  # person, place, organisation, number, date, quantity
+    line: int  # line in the source
+    kept: bool
+    draft_line: int | None = None  # where the draft states it
+
+
+@dataclass
+class InventedFact:
+    """A fact of the draft that the source does not state."""
+
+    text: str
+    kind: str
+    line: int  # line in the draft
+
+
+@dataclass
+class SourceComparison:
+    overlap: float  # share of the draft's word 5-grams also in the source, 0-1
+    longest_copy: CopiedPassage
+    facts: list[SourceFactResult]
+    invented: list[InventedFact]
+    source_words: int
+    draft_words: int
+    shared_ngrams: int = 0
+    draft_ngrams: int = 0
+    source_path: str = field(default="")
+
+    @property
+    def kept_share(self) -> float | None:
+        """Share of the source facts the draft keeps, or None when the source has none."""
+        if not self.facts:
+            return None
+        return sum(f.kept for f in self.facts) / len(self.facts)
+
+    @property
+    def missing(self) -> list[SourceFactResult]:
+        return [f for f in self.facts if not f.kept]
+
+    @property
+    def length_ratio(self) -> float:
+        return self.draft_words / self.source_words if self.source_words else 0.0
+
+    def metrics(self) -> dict[str, Any]:
+        kept = self.kept_share
+        return {
+            "source_overlap": round(self.overlap, 3),
+            "source_longest_copy": self.longest_copy.words,
+            "source_facts": len(self.facts),
+            "source_facts_kept": round(kept, 3) if kept is not None else None,
+            "source_facts_invented": len(self.invented),
+            "source_words": self.source_words,
+            "source_length_ratio": round(self.length_ratio, 2),
+        }
+
+
+# --- Where an offset of the spaCy text is in the file ---------------------------------------
+
+
+class _Lines:
+    """Maps a character offset of `prose_text(document)` back to a line of the file."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.parts = segments(document)
+        self.starts = segment_starts(self.parts)
+
+    def line(self, offset: int) -> int:
+        i = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        seg = self.parts[i]
+        if seg.kind == "block":
+            return self.document.blocks[seg.index].line_at(offset - self.starts[i])
+        return seg.line
+
+    def fact_ranges(self) -> list[tuple[int, int]]:
+        """Character ranges of the segments facts are taken from; a title that repeats a
+        block (the first line of a plain-text file) is read once."""
+        block_texts = {b.text.strip() for b in self.document.blocks}
+        ranges = []
+        for seg, start in zip(self.parts, self.starts, strict=True):
+            if seg.kind not in FACT_SEGMENTS:
+                continue
+            if seg.kind != "block" and seg.text.strip() in block_texts:
+                continue
+            ranges.append((start, start + len(seg.text)))
+        return ranges
+
+    def segment(self, offset: int) -> Segment:
+        return self.parts[max(bisect.bisect_right(self.starts, offset) - 1, 0)]
+
+
+# --- Copied words -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Word:
+    text: str  # normalised
+    raw: str
+    block: int
+    line: int
+
+
+def normalised_words(document: Document) -> list[_Word]:
+    """The words of the blocks: lower case, accents kept, apostrophes unified."""
+    found = []
+    for bi, block in enumerate(document.blocks):
+        for m in _WORD_RE.finditer(block.text):
+            word = m.group().lower().translate(_APOSTROPHES)
+            found.append(_Word(word, m.group(), bi, block.line_at(m.start())))
+    return found
+
+
+def _ngrams(words: list[_Word]) -> list[tuple[str, ...]]:
+    grams = []
+    for i in range(len(words) - NGRAM + 1):
+        if words[i].block == words[i + NGRAM - 1].block:
+            grams.append(tuple(w.text for w in words[i : i + NGRAM]))
+    return grams
+
+
+def longest_copy(draft: list[_Word], source: list[_Word]) -> CopiedPassage:
+    """The longest run of consecutive words common to both texts, inside one block of each
+    (dynamic programming over the places where a draft word occurs in the source)."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for j, w in enumerate(source):
+        where[w.text].append(j)
+    best, best_end = 0, (0, 0)
+    previous: dict[int, int] = {}
+    for i, w in enumerate(draft):
+        continues = i > 0 and draft[i - 1].block == w.block
+        current = {}
+        for j in where.get(w.text, ()):
+            run = 1
+            if continues and j > 0 and source[j - 1].block == source[j].block:
+                run = previous.get(j - 1, 0) + 1
+            current[j] = run
+            if run > best:
+                best, best_end = run, (i, j)
+        previous = current
+    if not best:
+        return CopiedPassage()
+    i, j = best_end
+    copied = draft[i - best + 1 : i + 1]
+    return CopiedPassage(
+        words=best,
+        text=" ".join(w.raw for w in copied),
+        draft_first_line=copied[0].line,
+        draft_last_line=copied[-1].line,
+        source_first_line=source[j - best + 1].line,
+        source_last_line=source[j].line,
+    )
+
+
+# --- The comparison ---------------------------------------------------------------------------
+
+
+def compare_with_source(draft: Analysis, source: Document, source_doc: Doc) -> SourceComparison:
+    """Compare a draft (its Analysis, with its Doc) with its source article, given the
+    source's Document and the spaCy Doc of `prose_text(source)` from the same pipeline."""
+    draft_lines, source_lines = _Lines(draft.document), _Lines(source)
+
+    draft_words, source_words = normalised_words(draft.document), normalised_words(source)
+    draft_grams = _ngrams(draft_words)
+    source_grams = set(_ngrams(source_words))
+    shared = sum(n for gram, n in Counter(draft_grams).items() if gram in source_grams)
+    overlap = shared / len(draft_grams) if draft_grams else 0.0
+
+    draft_side = FactSide(draft.doc, draft_lines.fact_ranges())
+    source_side = FactSide(source_doc, source_lines.fact_ranges())
+    facts = []
+    for fact in distinct_facts(source_side.facts):
+        found = find_fact(fact, draft_side)
+        facts.append(
+            SourceFactResult(
+                text=fact.text,
+                kind=fact.kind,
+                line=source_lines.line(fact.start),
+                kept=found is not None,
+                draft_line=draft_lines.line(found) if found is not None else None,
+            )
+        )
+    invented = [
+        InventedFact(fact.text, fact.kind, draft_lines.line(fact.start))
+        for fact in distinct_facts(draft_side.facts)
+        if find_fact(fact, source_side, loose=True) is None
+    ]
+    return SourceComparison(
+        overlap=overlap,
+        longest_copy=longest_copy(draft_words, source_words),
+        facts=facts,
+        invented=invented,
+        source_words=sum(count_words(b.text) for b in source.blocks),
+        draft_words=sum(count_words(b.text) for b in draft.document.blocks),
+        shared_ngrams=shared,
+        draft_ngrams=len(draft_grams),
+        source_path=source.path,
+    )
