@@ -124,7 +124,7 @@ class SourceFactsKept(Check):
         parmi lesquels l’ailier Marco Silva. »
 
     Options:
-        min_kept: the lowest share of source facts the draft must keep, 0-1 (default 0.8).
+        min_kept: the lowest share of source facts the draft must keep, 0-1 (default 0.9).
     """
 
     id = "O002"
@@ -132,7 +132,7 @@ class SourceFactsKept(Check):
     family = "source"
     severity = "error"
     weight = 3.0
-    options = (Option("min_kept", float, 0.8, "lowest share of source facts kept", min=0, max=1),)
+    options = (Option("min_kept", float, 0.9, "lowest share of source facts kept", min=0, max=1),)
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["min_kept"]
