@@ -36,6 +36,7 @@ Contractions are spelt out too (`du` = `de le`, `aux` = `à les`, `d’` = `de`)
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -261,8 +262,9 @@ _CONTRACTIONS = {"du": ("de", "le"), "des": ("de", "les"), "au": ("à", "le"),
                  "aux": ("à", "les"), "d’": ("de",)}  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """NFC, lower case, one apostrophe (’) and one hyphen (-)."""
+    """NFC, lower case, one apostrophe (’) and one hyphen (-). Cached: words repeat."""
     return unicodedata.normalize("NFC", text).translate(_CHARS).lower()
 
 
@@ -297,7 +299,7 @@ for _entries in _INDEX.values():
 _PAIRS = [(a, b, _phrase_units(a), _phrase_units(b)) for a, b in TWO_PART]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     raw: str  # the normalised word (or punctuation mark) as written
     text: str  # the word compared: elisions and contractions spelt out
@@ -305,8 +307,13 @@ class _Unit:
     is_word: bool
 
 
+@functools.lru_cache(maxsize=8)
 def _units(sent: Span) -> list[_Unit]:
-    """The words of a sentence; a contraction gives two units (`du` → `de`, `le`)."""
+    """The words of a sentence; a contraction gives two units (`du` → `de`, `le`).
+
+    Cached for a few sentences: each sentence is read again as the `previous` of the next.
+    The result must not be changed by callers.
+    """
     tokens = list(sent)
     starts = [t.idx for t in tokens]
     matches = list(_WORD_RE.finditer(sent.text.translate(_CHARS)))
@@ -320,7 +327,10 @@ def _units(sent: Span) -> list[_Unit]:
 
 
 def _at(units: list[_Unit], i: int, seq: tuple[str, ...]) -> bool:
-    return tuple(u.text for u in units[i : i + len(seq)]) == seq
+    # Word by word, so that most candidates stop at their second word.
+    if i + len(seq) > len(units):
+        return False
+    return all(units[i + k].text == word for k, word in enumerate(seq))
 
 
 def _prev(units: list[_Unit], i: int) -> _Unit | None:
@@ -417,9 +427,13 @@ def _accept(key: str, units: list[_Unit], i: int, end: int) -> bool:
 def _singles(units: list[_Unit]) -> list[tuple[int, int, str]]:
     """One-part connectors as (start, end, phrase): the longest accepted phrase wins."""
     found, i = [], 0
-    while i < len(units):
+    n = len(units)
+    while i < n:
         step = 1
+        following = units[i + 1].text if i + 1 < n else None
         for seq, key in _INDEX.get(units[i].text, ()):
+            if len(seq) > 1 and seq[1] != following:
+                continue  # most phrases part ways at their second word: skip the full test
             if _at(units, i, seq) and (key is None or _accept(key, units, i, i + len(seq))):
                 if key is not None:
                     found.append((i, i + len(seq), key))
@@ -442,10 +456,16 @@ def _part_ok(part: str, units: list[_Unit], i: int, first: bool) -> bool:
     return True
 
 
-def _positions(units: list[_Unit], seq: tuple[str, ...]) -> list[int]:
-    # Compare the first word before building the slice: most words start no part.
-    first = seq[0]
-    return [i for i, u in enumerate(units) if u.text == first and _at(units, i, seq)]
+def _word_index(units: list[_Unit]) -> dict[str, list[int]]:
+    """Where each word stands in a sentence, so that a pair part is looked up, not searched."""
+    index: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        index.setdefault(unit.text, []).append(i)
+    return index
+
+
+def _positions(units: list[_Unit], index: dict[str, list[int]], seq: tuple[str, ...]) -> list[int]:
+    return [i for i in index.get(seq[0], ()) if _at(units, i, seq)]
 
 
 _Pair = tuple[int, str, list[tuple[int, int]]]  # start, key, spans of this sentence
@@ -455,10 +475,12 @@ def _pairs(units: list[_Unit], previous: list[_Unit] | None) -> list[_Pair]:
     """Two-part connectors: in this sentence, or opened in the previous one."""
     candidates: list[_Pair] = []
     start = _first_word(units)
+    here = _word_index(units)
+    before = _word_index(previous) if previous is not None else {}
     for a, b, seq_a, seq_b in _PAIRS:
         key = f"{a}{_ELLIPSIS}{b}"
-        seconds = [j for j in _positions(units, seq_b) if _part_ok(b, units, j, False)]
-        for i in _positions(units, seq_a):
+        seconds = [j for j in _positions(units, here, seq_b) if _part_ok(b, units, j, False)]
+        for i in _positions(units, here, seq_a):
             later = [j for j in seconds if j >= i + len(seq_a)]
             if later and _part_ok(a, units, i, True):
                 j = later[0]
@@ -468,7 +490,7 @@ def _pairs(units: list[_Unit], previous: list[_Unit] | None) -> list[_Pair]:
             previous is not None
             and start in seconds
             and a not in _CORRELATIVES
-            and any(_part_ok(a, previous, i, True) for i in _positions(previous, seq_a))
+            and any(_part_ok(a, previous, i, True) for i in _positions(previous, before, seq_a))
         ):
             candidates.append((start, key, [(start, start + len(seq_b))]))
     # Longest parts first (`non seulement … mais aussi` over `… mais`), no overlaps.

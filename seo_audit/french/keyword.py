@@ -156,7 +156,7 @@ def _lexicon(nlp: Language) -> _Lexicon:
     return _Lexicon(frozenset(words), table)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Piece:
     """One word of a keyphrase or sentence (a hyphenated word gives several pieces)."""
 
@@ -277,10 +277,49 @@ class KeyphraseMatcher:
                 self._phrases.append(pieces)
         # Longest first, so that "énergie solaire" wins over a synonym "énergie".
         self._phrases.sort(key=len, reverse=True)
+        # For each phrase, the normal forms of its content words: a sentence can only hold
+        # the phrase if each of them shows up in it (see `_may_hold`).
+        self._needles = [
+            [
+                {normalize(form) for form in piece.forms}
+                for piece in phrase
+                if not piece.elided and piece.forms[0] not in _ARTICLE_CLASSES
+            ]
+            for phrase in self._phrases
+        ]
+
+    def _may_hold(self, span: Span | Doc) -> bool:
+        """A quick test that rules out most sentences before the word-by-word match.
+
+        Every form the match compares is, once normalised, part of the sentence's text
+        (hyphens kept or dropped) or of its lemmas, so a content word of the phrase that is
+        in none of them cannot be matched. It never rules out a sentence that matches.
+        """
+        text = normalize(span.text)
+        hay = [text, text.replace("-", "")]
+        first = True
+        for tok in span:
+            if tok.is_space:
+                continue
+            if tok.pos_ in _LEMMA_POS:
+                hay.append(normalize(tok.lemma_))
+            if first:
+                lemma = self._lexicon.lemma(normalize(tok.text, accents=True))
+                if lemma:
+                    hay.append(normalize(lemma))
+                first = False
+        haystack = " ".join(hay)
+        haystack += " " + " ".join(
+            word[: -len("trice")] + "teur" for word in haystack.split() if word.endswith("trice")
+        )
+        return any(
+            all(any(form in haystack for form in forms) for forms in needles)
+            for needles in self._needles
+        )
 
     def find(self, span: Span | Doc) -> list[tuple[int, int]]:
         """(start, end) token indices in the Doc of each non-overlapping occurrence in `span`."""
-        if not self._phrases:
+        if not self._phrases or not self._may_hold(span):
             return []
         text = _pieces(span, self._lexicon)
         found: list[tuple[int, int]] = []
@@ -351,10 +390,12 @@ class KeyphraseMatcher:
             return True
         if self.accent_sensitive:
             return False
-        if a.translate(_LIGATURES) == b.translate(_LIGATURES):
-            return True
+        # Most pairs differ even without accents: reject them on the cached normal form first
+        # (two spellings equal up to ligatures are equal in normal form too).
         if normalize(a) != normalize(b):
             return False
+        if a.translate(_LIGATURES) == b.translate(_LIGATURES):
+            return True
         # Only accents differ: the same word, unless both spellings are real words.
         return not (self._lexicon.known(a) and self._lexicon.known(b))
 

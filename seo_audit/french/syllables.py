@@ -276,10 +276,12 @@ def count_syllables(word: str, *, silent_ent: bool = False) -> int:
 
 def token_syllables(token: Any) -> int:
     """Spoken syllables of a spaCy token; a 3rd person plural verb gets a silent -ent."""
-    morph = token.morph
+    text = token.text
+    # Reading the morphology is the slow part: only a word ending in -ent needs it.
     silent_ent = (
-        token.pos_ in ("VERB", "AUX")
-        and "3" in morph.get("Person")
-        and "Plur" in morph.get("Number")
+        text[-3:].lower() == "ent"
+        and token.pos_ in ("VERB", "AUX")
+        and "3" in token.morph.get("Person")
+        and "Plur" in token.morph.get("Number")
     )
-    return count_syllables(token.text, silent_ent=silent_ent)
+    return count_syllables(text, silent_ent=silent_ent)

@@ -19,6 +19,8 @@ def is_word(piece: str) -> bool:
     """True when a white-space separated piece of prose counts as a word."""
     if not any(c.isalnum() for c in piece):
         return False
+    if "@" not in piece and "://" not in piece and "www." not in piece.lower():
+        return True  # the common case: no need for the URL and e-mail patterns
     return not (_URL_RE.match(piece) or _EMAIL_RE.match(piece))
 
 
