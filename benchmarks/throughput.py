@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument(
         "--jobs-copies",
         type=int,
-        default=20,
+        default=25,
         help="copies of each sample for the --jobs 1 / --jobs 2 comparison (0: skip it)",
     )
     args = parser.parse_args()

@@ -34,8 +34,9 @@ def _audit_chunk(paths: list[str]) -> list[Report]:
 
 
 def _chunks(paths: Sequence[str], jobs: int) -> list[list[str]]:
-    # Small chunks keep both workers busy to the end; not so small that dispatch dominates.
-    size = max(1, min(16, len(paths) // (jobs * 4) or 1))
+    # Small chunks keep every worker busy to the end (the last chunk is what one worker does
+    # while the others wait); a few documents each still batch well through nlp.pipe.
+    size = max(1, min(4, len(paths) // (jobs * 8)))
     return [list(paths[i : i + size]) for i in range(0, len(paths), size)]
 
 
