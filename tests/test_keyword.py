@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from benchmark_loader import load_benchmark
 
 from seo_audit.french.keyword import (
     KeyphraseMatcher,
@@ -19,13 +17,8 @@ from seo_audit.french.keyword import (
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@functools.lru_cache(maxsize=1)
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("acc_keyword", ROOT / "benchmarks/acc_keyword.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["acc_keyword"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("acc_keyword")
 
 
 def _hits(nlp, text: str, keyphrase: str, synonyms=(), **options) -> list[str]:

@@ -52,7 +52,10 @@ def test_ruleset_file_extends_default(tmp_path):
         ("[checks.word-count]\nmin_words = \"beaucoup\"\n", "must be a whole number"),
         ("[checks.word-count]\nmin_words = 0\n", "must be >= 1"),
         ("[checks.word-count]\nmax_words = 10\n", "unknown option"),
-        ("[checks.keyword-density]\nmin_density = 4.0\n", "min_density (4.0) must not be above max_density"),
+        (
+            "[checks.keyword-density]\nmin_density = 4.0\n",
+            "min_density (4.0) must not be above max_density",
+        ),
         ("[checks.word-count]\nseverity = \"fatal\"\n", "must be one of error, warning, info"),
         ("[checks.word-count]\nweight = -1\n", "must be a number >= 0"),
         ("[checks.word-count]\nenabled = \"yes\"\n", "must be true or false"),

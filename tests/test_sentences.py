@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from benchmark_loader import load_benchmark
 
-from benchmarks.acc_sentences import (
-    DATASETS,
-    boundary_f1,
-    exact_count,
-    load_paragraphs,
-    predict_ours,
-)
 from seo_audit.french.sentences import COMPONENT_NAME, add_sentence_rules, split_sentences
 from seo_audit.nlp import BLOCK_SEPARATOR
+
+_accuracy = load_benchmark("acc_sentences")
+DATASETS = _accuracy.DATASETS
+boundary_f1 = _accuracy.boundary_f1
+exact_count = _accuracy.exact_count
+load_paragraphs = _accuracy.load_paragraphs
+predict_ours = _accuracy.predict_ours
 
 
 def test_boundary_f1_on_labelled_set(nlp):
