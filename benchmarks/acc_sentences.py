@@ -134,7 +134,7 @@ def evaluate() -> list[dict]:
 
     bare = spacy.load(MODEL_NAME)
     rows = []
-    for name, path in DATASETS.items():
+    for path in DATASETS.values():
         if not path.exists():
             continue
         paragraphs = load_paragraphs(path)
