@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 @register
 class SentenceLength(Check):
-    """At most 25 % of the sentences have more than 20 words; none is over 35.
+    """At most 25 % of the sentences have more than 20 words; those over 35 are listed.
 
     What it checks:
         Counts the words of every sentence of the text (headings excluded) and the share of
