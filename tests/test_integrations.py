@@ -39,13 +39,25 @@ def test_pre_commit_try_repo(tmp_path):
     subprocess.run([*git, "add", "."], cwd=work, check=True)
     pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "seo-audit"]
 
-    ok = subprocess.run([*pre_commit, "--files", "bon.md"], cwd=work, env=env,
-                        capture_output=True, text=True, timeout=900)
+    ok = subprocess.run(
+        [*pre_commit, "--files", "bon.md"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "Passed" in ok.stdout
 
-    bad = subprocess.run([*pre_commit, "--files", "bon.md", "court.md", "--verbose"], cwd=work,
-                         env=env, capture_output=True, text=True, timeout=900)
+    bad = subprocess.run(
+        [*pre_commit, "--files", "bon.md", "court.md", "--verbose"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "Failed" in bad.stdout
     assert "court.md: FAIL" in bad.stdout and "L001 word-count" in bad.stdout

@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_wheel_ships_rules_and_finds_them(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(tmp_path)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     wheel = next(tmp_path.glob("seo_audit-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
@@ -19,16 +20,30 @@ def test_wheel_ships_rules_and_finds_them(tmp_path):
         assert f"seo_audit/rules/{ruleset}.toml" in names
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
-         str(wheel)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
     )
     probe = (
         "from seo_audit.ruleset import rules_dir, load_ruleset;"
         "print(rules_dir()); print(load_ruleset('pillar').checks['L001'].options['min_words'])"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe], cwd=tmp_path, check=True, capture_output=True, text=True,
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
         env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
     ).stdout.splitlines()
     assert Path(out[0]).is_relative_to(target)
