@@ -6,6 +6,7 @@ them in that order, while later chunks are still being analysed.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
@@ -53,6 +54,9 @@ def audit_parallel(paths: Sequence[str], options: AuditOptions, jobs: int) -> It
         from seo_audit.nlp import get_nlp
 
         get_nlp()
+        # Keep the collector off the model's objects in the workers: a collection touches
+        # every object it scans and turns the shared pages into private copies.
+        gc.freeze()
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(options,)
