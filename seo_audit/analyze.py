@@ -146,12 +146,29 @@ def prose_text(document: Document) -> str:
     return BLOCK_SEPARATOR.join(seg.text.replace("\n", " ") for seg in segments(document))
 
 
-def segment_starts(parts: list[Segment]) -> list[int]:
-    starts, pos = [], 0
-    for seg in parts:
-        starts.append(pos)
-        pos += len(seg.text) + len(BLOCK_SEPARATOR)
-    return starts
+class SegmentMap:
+    """Where a character offset of `prose_text(document)` lies: its segment, and its line
+    in the file."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.parts = segments(document)
+        self.starts: list[int] = []
+        pos = 0
+        for seg in self.parts:
+            self.starts.append(pos)
+            pos += len(seg.text) + len(BLOCK_SEPARATOR)
+
+    def index(self, offset: int) -> int:
+        """Index in `parts` of the segment holding `offset`."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+    def line(self, offset: int) -> int:
+        i = self.index(offset)
+        seg = self.parts[i]
+        if seg.kind == "block":
+            return self.document.blocks[seg.index].line_at(offset - self.starts[i])
+        return seg.line
 
 
 @functools.lru_cache(maxsize=32)
@@ -204,8 +221,8 @@ def analyze(
         else None
     )
 
-    parts = segments(document)
-    starts = segment_starts(parts)
+    where = SegmentMap(document)
+    parts, starts = where.parts, where.starts
     sentences: list[Sentence] = []
     hits: list[KeywordHit] = []
     meta_hits: list[MetaHit] = []
@@ -213,7 +230,7 @@ def analyze(
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        si = bisect.bisect_right(starts, sent.start_char) - 1
+        si = where.index(sent.start_char)
         seg = parts[si]
         occurrences = matcher.find(sent) if matcher else []
         if seg.kind != "block":
@@ -227,8 +244,7 @@ def analyze(
         index = len(sentences)
         for start, end in occurrences:
             hit = doc[start:end]
-            line = block.line_at(hit.start_char - starts[si])
-            hits.append(KeywordHit(hit.text, line, seg.index, index))
+            hits.append(KeywordHit(hit.text, where.line(hit.start_char), seg.index, index))
         # A block never shares a sentence with the next one (see nlp.BLOCK_SEPARATOR).
         same_block = previous is not None and previous.start_char >= starts[si]
         text = sent.text.strip()
@@ -237,7 +253,7 @@ def analyze(
                 text=text,
                 block=seg.index,
                 kind=block.kind,
-                line=block.line_at(sent.start_char - starts[si]),
+                line=where.line(sent.start_char),
                 words=count_words(text),
                 syllables=sum(token_syllables(t) for t in sent if _is_wordlike(t)),
                 passive=is_passive_span(sent),

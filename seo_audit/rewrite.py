@@ -10,7 +10,6 @@ would (see seo_audit.french.facts): spaCy is not run again here.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from seo_audit.analyze import Analysis, Segment, segment_starts, segments
+from seo_audit.analyze import Analysis, SegmentMap
 from seo_audit.document import Document
 from seo_audit.french.facts import FactSide, distinct_facts, find_fact
 from seo_audit.french.words import count_words
@@ -108,36 +107,18 @@ class SourceComparison:
 # --- Where an offset of the spaCy text is in the file ---------------------------------------
 
 
-class _Lines:
-    """Maps a character offset of `prose_text(document)` back to a line of the file."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.parts = segments(document)
-        self.starts = segment_starts(self.parts)
-
-    def line(self, offset: int) -> int:
-        i = max(bisect.bisect_right(self.starts, offset) - 1, 0)
-        seg = self.parts[i]
-        if seg.kind == "block":
-            return self.document.blocks[seg.index].line_at(offset - self.starts[i])
-        return seg.line
-
-    def fact_ranges(self) -> list[tuple[int, int]]:
-        """Character ranges of the segments facts are taken from; a title that repeats a
-        block (the first line of a plain-text file) is read once."""
-        block_texts = {b.text.strip() for b in self.document.blocks}
-        ranges = []
-        for seg, start in zip(self.parts, self.starts, strict=True):
-            if seg.kind not in FACT_SEGMENTS:
-                continue
-            if seg.kind != "block" and seg.text.strip() in block_texts:
-                continue
-            ranges.append((start, start + len(seg.text)))
-        return ranges
-
-    def segment(self, offset: int) -> Segment:
-        return self.parts[max(bisect.bisect_right(self.starts, offset) - 1, 0)]
+def fact_ranges(where: SegmentMap) -> list[tuple[int, int]]:
+    """Character ranges of the segments facts are taken from; a title that repeats a block
+    (the first line of a plain-text file) is read once."""
+    block_texts = {b.text.strip() for b in where.document.blocks}
+    ranges = []
+    for seg, start in zip(where.parts, where.starts, strict=True):
+        if seg.kind not in FACT_SEGMENTS:
+            continue
+        if seg.kind != "block" and seg.text.strip() in block_texts:
+            continue
+        ranges.append((start, start + len(seg.text)))
+    return ranges
 
 
 # --- Copied words -----------------------------------------------------------------------------
@@ -208,7 +189,7 @@ def longest_copy(draft: list[_Word], source: list[_Word]) -> CopiedPassage:
 def compare_with_source(draft: Analysis, source: Document, source_doc: Doc) -> SourceComparison:
     """Compare a draft (its Analysis, with its Doc) with its source article, given the
     source's Document and the spaCy Doc of `prose_text(source)` from the same pipeline."""
-    draft_lines, source_lines = _Lines(draft.document), _Lines(source)
+    draft_lines, source_lines = SegmentMap(draft.document), SegmentMap(source)
 
     draft_words, source_words = normalised_words(draft.document), normalised_words(source)
     draft_grams = _ngrams(draft_words)
@@ -216,8 +197,8 @@ def compare_with_source(draft: Analysis, source: Document, source_doc: Doc) -> S
     shared = sum(n for gram, n in Counter(draft_grams).items() if gram in source_grams)
     overlap = shared / len(draft_grams) if draft_grams else 0.0
 
-    draft_side = FactSide(draft.doc, draft_lines.fact_ranges())
-    source_side = FactSide(source_doc, source_lines.fact_ranges())
+    draft_side = FactSide(draft.doc, fact_ranges(draft_lines))
+    source_side = FactSide(source_doc, fact_ranges(source_lines))
     facts = []
     for fact in distinct_facts(source_side.facts):
         found = find_fact(fact, draft_side)
@@ -241,7 +222,7 @@ def compare_with_source(draft: Analysis, source: Document, source_doc: Doc) -> S
         facts=facts,
         invented=invented,
         source_words=sum(count_words(b.text) for b in source.blocks),
-        draft_words=sum(count_words(b.text) for b in draft.document.blocks),
+        draft_words=draft.metrics["words"],
         shared_ngrams=shared,
         draft_ngrams=len(draft_grams),
         source_path=source.path,
