@@ -41,7 +41,6 @@ class Sentence:
     passive: bool
     connectors: list[str]
     opening: str | None
-    keyword_hits: int
     span: Span = field(repr=False)
 
     @property
@@ -259,7 +258,6 @@ def analyze(
                 passive=is_passive_span(sent),
                 connectors=find_connectors(sent, previous if same_block else None),
                 opening=sentence_opening(sent),
-                keyword_hits=len(occurrences),
                 span=sent,
             )
         )
