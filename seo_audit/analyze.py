@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -22,8 +22,11 @@ from seo_audit.french.passive import is_passive_span
 from seo_audit.french.syllables import token_syllables
 from seo_audit.french.words import count_words, word_pieces
 from seo_audit.nlp import BLOCK_SEPARATOR
+from seo_audit.textmap import SourceMap
 
-LONG_SENTENCE_WORDS = 20  # the sentence-length threshold (Yoast's, for French too)
+if TYPE_CHECKING:
+    from seo_audit.rewrite import SourceComparison
+
 # A paragraph shorter than this says too little for a reliable language guess.
 MIN_WORDS_FOR_LANGUAGE = 15
 
@@ -36,6 +39,8 @@ class Sentence:
     block: int  # index into Document.blocks
     kind: str  # the block's kind: heading, paragraph, list_item, quote
     line: int
+    start: int  # the sentence's range in the file
+    end: int
     words: int
     syllables: int
     passive: bool
@@ -54,6 +59,8 @@ class KeywordHit:
     line: int
     block: int
     sentence: int  # index into Analysis.sentences
+    start: int  # the occurrence's range in the file
+    end: int
 
 
 @dataclass
@@ -65,6 +72,13 @@ class MetaHit:
     text: str  # the whole segment text
     line: int
     offsets: list[tuple[int, int]]  # character offsets of each occurrence in `text`
+    map: SourceMap | None = field(default=None, repr=False)  # None: not in the file (slug)
+
+    def span(self, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+        """The file range of text[start:end], or None when the text is not in the file."""
+        if self.map is None or not self.map.length:
+            return None
+        return self.map.span(start, len(self.text) if end is None else end)
 
 
 @dataclass
@@ -84,7 +98,8 @@ class Analysis:
     suggestions: list[str]
     metrics: dict[str, Any]
     site_url: str = ""  # the site's own address, for telling internal links from outbound
-    source: Any = None  # a rewrite.SourceComparison when the draft has a source
+    long_sentence_words: int = 20
+    source: SourceComparison | None = None  # when the draft has a source
 
     def meta(self, kind: str) -> list[MetaHit]:
         return [m for m in self.meta_hits if m.kind == kind]
@@ -95,6 +110,15 @@ class Analysis:
         return [s for s in self.sentences if not s.is_heading and s.words > 0]
 
 
+@dataclass(frozen=True)
+class SourceText:
+    """A source article a rewrite is compared with: its Document and its spaCy Doc (made
+    by the full pipeline, named entities included)."""
+
+    document: Document
+    doc: Doc = field(repr=False)
+
+
 @dataclass
 class AnalysisSettings:
     """What the caller decides besides the text: the keyphrase and the site's address."""
@@ -103,6 +127,7 @@ class AnalysisSettings:
     synonyms: tuple[str, ...] = ()
     accent_sensitive: bool = False
     site_url: str = ""
+    long_sentence_words: int = 20  # R001's threshold, for the long-sentence ratio metric
 
 
 @dataclass
@@ -118,22 +143,31 @@ class Segment:
     text: str
     line: int
     index: int  # block index for "block", else position among segments of that kind
+    map: SourceMap | None = None  # where `text` stands in the file; None: nowhere (slug)
 
 
 def segments(document: Document) -> list[Segment]:
-    found = [Segment("block", b.text, b.line, i) for i, b in enumerate(document.blocks)]
+    found = [Segment("block", b.text, b.line, i, b.map) for i, b in enumerate(document.blocks)]
+    counts: dict[str, int] = {}
 
-    def add(kind: str, text: str | None, line: int | None) -> None:
-        if text and text.strip():
-            found.append(Segment(kind, text.strip(), line or 1, sum(s.kind == kind for s in found)))
+    def add(kind: str, text: str | None, line: int | None, where: SourceMap | None) -> None:
+        if not text or not text.strip():
+            return
+        stripped = text.strip()
+        if where is not None:
+            lead = len(text) - len(text.lstrip())
+            where = where.sliced(lead, lead + len(stripped))
+        found.append(Segment(kind, stripped, line or 1, counts.get(kind, 0), where))
+        counts[kind] = counts.get(kind, 0) + 1
 
     add("title", *title_of(document))
-    add("description", document.description, document.description_line)
-    add("slug", slug_words(document), document.slug_line)
+    add("description", document.description, document.description_line, document.description_map)
+    slug, slug_map = slug_words(document)
+    add("slug", slug, document.slug_line, slug_map)
     for image in document.images:
-        add("alt", image.alt, image.line)
+        add("alt", image.alt, image.line, image.map)
     for link in document.links:
-        add("anchor", link.text, link.line)
+        add("anchor", link.text, link.line, link.map)
     return found
 
 
@@ -146,8 +180,8 @@ def prose_text(document: Document) -> str:
 
 
 class SegmentMap:
-    """Where a character offset of `prose_text(document)` lies: its segment, and its line
-    in the file."""
+    """Where a character offset of `prose_text(document)` lies: its segment, its offset in
+    the file and its line."""
 
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -162,12 +196,20 @@ class SegmentMap:
         """Index in `parts` of the segment holding `offset`."""
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
-    def line(self, offset: int) -> int:
-        i = self.index(offset)
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The file range of prose characters [start, end) (one segment), or None when the
+        segment stands nowhere in the file."""
+        i = self.index(start)
         seg = self.parts[i]
-        if seg.kind == "block":
-            return self.document.blocks[seg.index].line_at(offset - self.starts[i])
-        return seg.line
+        if seg.map is None or not seg.map.length:
+            return None
+        return seg.map.span(start - self.starts[i], end - self.starts[i])
+
+    def line(self, offset: int) -> int:
+        where = self.span(offset, offset + 1)
+        if where is None:
+            return self.parts[self.index(offset)].line
+        return self.document.lines.line(where[0])
 
 
 @functools.lru_cache(maxsize=32)
@@ -207,9 +249,15 @@ def document_synonyms(document: Document, settings: AnalysisSettings) -> list[st
 
 
 def analyze(
-    document: Document, doc: Doc, nlp: Language, settings: AnalysisSettings | None = None
+    document: Document,
+    doc: Doc,
+    nlp: Language,
+    settings: AnalysisSettings | None = None,
+    source: SourceText | None = None,
 ) -> Analysis:
-    """Measure a parsed document, given its spaCy Doc (made from `prose_text(document)`)."""
+    """Measure a parsed document, given its spaCy Doc (made from `prose_text(document)`),
+    and compare it with its source article when it has one. The Analysis returned is
+    complete: nothing adds to it afterwards."""
     settings = settings or AnalysisSettings()
     blocks = document.blocks
     keyword, keyword_source = choose_keyword(document, settings)
@@ -222,6 +270,10 @@ def analyze(
 
     where = SegmentMap(document)
     parts, starts = where.parts, where.starts
+
+    def block_span(start: int, end: int) -> tuple[int, int]:
+        return where.span(start, end) or (0, 0)  # every block stands in the file
+
     sentences: list[Sentence] = []
     hits: list[KeywordHit] = []
     meta_hits: list[MetaHit] = []
@@ -237,22 +289,31 @@ def analyze(
                 (doc[a].idx - starts[si], doc[b - 1].idx + len(doc[b - 1]) - starts[si])
                 for a, b in occurrences
             ]
-            meta_hits.append(MetaHit(seg.kind, seg.index, seg.text, seg.line, offsets))
+            meta_hits.append(MetaHit(seg.kind, seg.index, seg.text, seg.line, offsets, seg.map))
             continue
         block = blocks[seg.index]
         index = len(sentences)
         for start, end in occurrences:
             hit = doc[start:end]
-            hits.append(KeywordHit(hit.text, where.line(hit.start_char), seg.index, index))
+            hit_start, hit_end = block_span(hit.start_char, hit.end_char)
+            hits.append(
+                KeywordHit(
+                    hit.text, where.line(hit.start_char), seg.index, index, hit_start, hit_end
+                )
+            )
         # A block never shares a sentence with the next one (see nlp.BLOCK_SEPARATOR).
         same_block = previous is not None and previous.start_char >= starts[si]
         text = sent.text.strip()
+        first = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        sent_start, sent_end = block_span(first, first + len(text))
         sentences.append(
             Sentence(
                 text=text,
                 block=seg.index,
                 kind=block.kind,
-                line=where.line(sent.start_char),
+                line=where.line(first),
+                start=sent_start,
+                end=sent_end,
                 words=count_words(text),
                 syllables=sum(token_syllables(t) for t in sent if _is_wordlike(t)),
                 passive=is_passive_span(sent),
@@ -290,9 +351,17 @@ def analyze(
         suggestions=suggestions,
         metrics={},
         site_url=settings.site_url,
+        long_sentence_words=settings.long_sentence_words,
     )
     analysis.metrics = compute_metrics(analysis)
-    return analysis
+    if source is None:
+        return analysis
+    from seo_audit.rewrite import compare_with_source
+
+    comparison = compare_with_source(analysis, source.document, source.doc)
+    return replace(
+        analysis, source=comparison, metrics={**analysis.metrics, **comparison.metrics()}
+    )
 
 
 def _is_wordlike(token: Any) -> bool:
@@ -314,7 +383,7 @@ def compute_metrics(a: Analysis) -> dict[str, Any]:
     body_words = sum(s.words for s in body)
     body_syllables = sum(s.syllables for s in body)
     levels = [b.level for b in document.headings]
-    long_sentences = sum(1 for s in body if s.words > LONG_SENTENCE_WORDS)
+    long_sentences = sum(1 for s in body if s.words > a.long_sentence_words)
     keyword_count = len(a.keyword_hits)
     # LIX counts a word as long above six letters (Björnsson, 1968).
     long_words = sum(

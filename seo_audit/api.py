@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from seo_audit.engine import AuditOptions, audit_document, iter_audit, load_document
-from seo_audit.parse import format_for_path, parse
+from seo_audit.engine import AuditOptions, Draft, audit_drafts, audit_one
 from seo_audit.report import Report
 from seo_audit.ruleset import RuleSet, load_ruleset
 
@@ -45,9 +44,12 @@ def audit(
 
     `source`: path of the article the draft rewrites; adds the originality and facts checks.
     """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"audit() takes the draft's text; to audit a file, use audit_file({text!r})"
+        )
     options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive, source)
-    document = parse(path, text.replace("\r\n", "\n"), format_for_path(path, input_format))
-    return audit_document(document, options)
+    return audit_one(Draft(path, text, input_format), options)
 
 
 def audit_file(
@@ -62,7 +64,7 @@ def audit_file(
 ) -> Report:
     """Audit one file. Raises InputError when it cannot be read or parsed."""
     options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive, source)
-    return audit_document(load_document(str(path), input_format), options)
+    return audit_one(Draft(str(path)), options)
 
 
 def audit_many(
@@ -80,4 +82,4 @@ def audit_many(
     A file that cannot be read gets a Report with `error` set instead of raising.
     """
     options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive, source)
-    return list(iter_audit([str(p) for p in paths], options))
+    return list(audit_drafts(paths, options))

@@ -24,12 +24,10 @@ def _fail(message: str) -> None:
 
 
 def _check_selection(keys: tuple[str, ...], option: str) -> None:
-    from seo_audit.checks import REGISTRY
-    from seo_audit.ruleset import find_check
+    from seo_audit.registry import is_known
 
-    families = {c.family for c in REGISTRY.values()}
     for key in keys:
-        if find_check(key) is None and key.lower() not in families:
+        if not is_known(key):
             _fail(f"{option} {key}: unknown check id, name or family (see `seo-audit rules`)")
 
 
@@ -270,14 +268,13 @@ def metrics(path: str, keyword: str | None, input_format: str | None, output_for
     """Print the measured numbers of one draft (words, sentences, density, reading ease...)."""
     import json
 
-    from seo_audit.engine import AuditOptions, analyze_document, load_document
+    from seo_audit.engine import AuditOptions, audit_one
 
     try:
-        document = load_document(path, input_format)
+        report = audit_one(path, AuditOptions(keyword=keyword, input_format=input_format))
     except SeoAuditError as exc:
         _fail(str(exc))
-    analysis = analyze_document(document, AuditOptions(keyword=keyword))
-    values = dict(analysis.metrics, keyword=analysis.keyword)
+    values = dict(report.metrics, keyword=report.keyword)
     if output_format == "json":
         click.echo(json.dumps(values, ensure_ascii=False, indent=2))
     else:
@@ -310,7 +307,7 @@ def explain(check_id: str) -> None:
     """Print the documentation of one check (by id or name)."""
     import inspect
 
-    from seo_audit.ruleset import find_check
+    from seo_audit.registry import find_check
 
     check = find_check(check_id)
     if check is None:

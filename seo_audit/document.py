@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
+
+from seo_audit.textmap import LineIndex, SourceMap
 
 # Kinds of prose block. Headings count as words and as sentences for keyword matching;
 # paragraphs, list items and quotes are the body text.
@@ -19,18 +22,27 @@ BODY_KINDS = (PARAGRAPH, LIST_ITEM, QUOTE)
 class Block:
     """A block of prose: its plain text (inline markup removed), kind and 1-based first line.
 
-    `text` keeps the line breaks of the source inside the block, so that a character offset
-    maps back to a source line: `line + text[:offset].count("\\n")`.
+    `map` gives the file offset of every character of `text`; `text` keeps the line breaks
+    of the source inside the block.
     """
 
     kind: str
     text: str
     line: int
     level: int = 0  # heading level 1-6, 0 for other blocks
+    map: SourceMap = field(default_factory=SourceMap, repr=False)
 
-    def line_at(self, offset: int) -> int:
-        """The source line of the character at `offset` in `text`."""
-        return self.line + self.text.count("\n", 0, offset)
+    @property
+    def start(self) -> int:
+        return self.span(0, len(self.text))[0]
+
+    @property
+    def end(self) -> int:
+        return self.span(0, len(self.text))[1]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The file range of the block's characters [start, end)."""
+        return self.map.span(start, end)
 
 
 @dataclass
@@ -38,6 +50,7 @@ class Link:
     url: str
     text: str
     line: int
+    map: SourceMap = field(default_factory=SourceMap, repr=False)  # of `text` in the file
 
 
 @dataclass
@@ -45,6 +58,9 @@ class Image:
     src: str
     alt: str
     line: int
+    map: SourceMap = field(default_factory=SourceMap, repr=False)  # of `alt` in the file
+    start: int = 0  # the range of the whole image markup in the file
+    end: int = 0
 
 
 @dataclass
@@ -63,15 +79,19 @@ class Document:
 
     path: str
     format: str  # "markdown", "html" or "text"
+    text: str = field(default="", repr=False)  # the whole file, as decoded
     blocks: list[Block] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     title: str | None = None  # front matter title or HTML <title>
     title_line: int | None = None
+    title_map: SourceMap | None = field(default=None, repr=False)
     description: str | None = None
     description_line: int | None = None
+    description_map: SourceMap | None = field(default=None, repr=False)
     keywords: list[str] = field(default_factory=list)  # from front matter or meta keywords
     slug: str | None = None
     slug_line: int | None = None
+    slug_map: SourceMap | None = field(default=None, repr=False)
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
@@ -81,26 +101,33 @@ class Document:
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == HEADING]
 
-    @property
-    def body_blocks(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind in BODY_KINDS]
+    @functools.cached_property
+    def lines(self) -> LineIndex:
+        """Lines and columns of file offsets."""
+        return LineIndex(self.text)
 
 
-def title_of(document: Document) -> tuple[str | None, int | None]:
-    """The page title: front matter `title` or HTML <title>, else the first H1."""
+def title_of(document: Document) -> tuple[str | None, int | None, SourceMap | None]:
+    """The page title, its line and map: front matter `title` or HTML <title>, else the
+    first H1."""
     if document.title:
-        return document.title, document.title_line
+        return document.title, document.title_line, document.title_map
     for block in document.headings:
         if block.level == 1 and block.text.strip():
-            return block.text, block.line
-    return None, None
+            return block.text, block.line, block.map
+    return None, None, None
 
 
-def slug_words(document: Document) -> str | None:
-    """The slug as words: front matter `slug`, else the file name (`velo-electrique.md`)."""
-    slug = document.slug
+def slug_words(document: Document) -> tuple[str | None, SourceMap | None]:
+    """The slug as words and its map: front matter `slug`, else the file name
+    (`velo-electrique.md`, which stands nowhere in the file: no map)."""
+    slug, where = document.slug, document.slug_map
     if not slug and document.path not in ("-", "<text>"):
-        slug = PurePath(document.path).stem
+        slug, where = PurePath(document.path).stem, None
     if not slug:
-        return None
-    return slug.strip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " ")
+        return None, None
+    last = slug.rstrip("/").rsplit("/", 1)[-1]
+    start = slug.rstrip("/").rfind(last)
+    if where is not None:
+        where = where.sliced(start, start + len(last))
+    return last.replace("-", " ").replace("_", " "), where

@@ -1,26 +1,38 @@
-"""Running an audit: read → parse → one spaCy pass → analyze → checks → report."""
+"""The one audit pipeline: draft → read → parse → one spaCy pass → analyze → checks → report.
+
+`audit_drafts` is the only place these stages are put together. The command line (`check`,
+`metrics`), batches, worker processes and the library all call it, so that a fix to any
+stage reaches every one of them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+import os
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from seo_audit.analyze import Analysis, AnalysisSettings, analyze, prose_text
-from seo_audit.checks.base import CheckResult
+from seo_audit.analyze import Analysis, AnalysisSettings, SourceText, analyze, prose_text
+from seo_audit.checks.base import CheckResult, Location, Place
 from seo_audit.document import Document
 from seo_audit.errors import InputError, RulesetError
 from seo_audit.io import read_text
 from seo_audit.nlp import get_nlp
 from seo_audit.parse import format_for_path, parse
+from seo_audit.registry import selected
 from seo_audit.report import Report
 from seo_audit.ruleset import RuleSet, load_ruleset, ruleset_for_file
 from seo_audit.suppress import apply_suppressions
+from seo_audit.textmap import LineIndex
 
 # Documents sent to nlp.pipe together; larger batches gain little on CPU and hold more memory.
 PIPE_BATCH = 16
+# Only the source comparison reads named entities: other drafts skip the `ner` component.
+SOURCE_ONLY_PIPES = ("ner",)
 
 
 @dataclass
@@ -31,7 +43,7 @@ class AuditOptions:
     synonyms: tuple[str, ...] = ()
     accent_sensitive: bool = False
     input_format: str | None = None  # None: from the file extension
-    ruleset: RuleSet | None = None
+    ruleset: RuleSet | None = None  # None: the default rule set (or pyproject's)
     select: tuple[str, ...] = ()  # check ids, names or families; empty = all enabled
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"  # "warning": warnings fail a draft too
@@ -39,34 +51,101 @@ class AuditOptions:
     site_url: str = ""  # the site's address: links to it are internal
     source: str | None = None  # the source article a rewrite is checked against
 
-    def analysis_settings(self) -> AnalysisSettings:
-        return AnalysisSettings(
-            self.keyword, tuple(self.synonyms), self.accent_sensitive, self.site_url
-        )
+    def rules(self) -> RuleSet:
+        """The active rule set, loaded once."""
+        if self.ruleset is None:
+            self.ruleset = load_ruleset()
+        return self.ruleset
 
 
-def _ruleset(options: AuditOptions) -> RuleSet:
-    if options.ruleset is None:
-        options.ruleset = load_ruleset()
-    return options.ruleset
+@dataclass(frozen=True)
+class Draft:
+    """One draft to audit: a path to read, or a text given with a name for the report."""
+
+    path: str
+    text: str | None = None  # None: read the file at `path` ("-": stdin)
+    input_format: str | None = None
 
 
-def selected(check_id: str, name: str, family: str, options: AuditOptions) -> bool:
-    keys = {check_id.lower(), name, family}
-    if options.select and not keys & {s.lower() for s in options.select}:
-        return False
-    return not keys & {s.lower() for s in options.ignore}
+# --- Stages -----------------------------------------------------------------------------------
+
+
+def load_document(path: str, input_format: str | None = None) -> Document:
+    """Read and parse one file (or "-" for stdin); raises InputError."""
+    fmt = format_for_path(path, input_format)
+    return parse(path, read_text(path), fmt)
+
+
+def _load(draft: Draft, options: AuditOptions) -> Document:
+    fmt = draft.input_format or options.input_format
+    if draft.text is None:
+        return load_document(draft.path, fmt)
+    text = draft.text.replace("\r\n", "\n").replace("\r", "\n")
+    return parse(draft.path, text, format_for_path(draft.path, fmt))
+
+
+def settings_for(ruleset: RuleSet, options: AuditOptions) -> AnalysisSettings:
+    """What the analysis needs to know besides the text, thresholds from the rule set."""
+    return AnalysisSettings(
+        keyword=options.keyword,
+        synonyms=tuple(options.synonyms),
+        accent_sensitive=options.accent_sensitive,
+        site_url=options.site_url,
+        long_sentence_words=ruleset.checks["R001"].options["max_words"],
+    )
+
+
+def source_path(document: Document, options: AuditOptions) -> str | None:
+    """The source of a rewrite: --source, else front matter `source:` next to the draft."""
+    if options.source:
+        return options.source
+    value = document.meta.get("source")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if document.path in ("-", "<text>"):
+        return value.strip()
+    return str(Path(document.path).parent / value.strip())
+
+
+class SourceCache:
+    """Source articles parsed and run through spaCy once, however many drafts of a batch
+    point at them. A source is known by its path, size and modification time, so a file
+    that changed is read again; the cache keeps the few most recent."""
+
+    def __init__(self, size: int = 8) -> None:
+        self._size = size
+        self._cache: OrderedDict[tuple, SourceText | InputError] = OrderedDict()
+
+    def get(self, path: str) -> SourceText:
+        try:
+            stat = os.stat(path)
+            key: tuple = (os.path.realpath(path), stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            key = (path,)
+        if key not in self._cache:
+            try:
+                source = load_document(path)
+                self._cache[key] = SourceText(source, get_nlp()(prose_text(source)))
+            except InputError as exc:
+                self._cache[key] = exc
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+        self._cache.move_to_end(key)
+        found = self._cache[key]
+        if isinstance(found, InputError):
+            raise InputError(found.path, f"source {found.path}: {found.problem}")
+        return found
+
+
+_SOURCES = SourceCache()
 
 
 def run_checks(analysis: Analysis, ruleset: RuleSet, options: AuditOptions) -> list[CheckResult]:
     """Run every enabled and selected check on one analysis."""
     results = []
-    # As with ruff, naming a check in --select runs it even where the rule set turns it off.
-    named = {s.lower() for s in options.select}
+    resolve = _Resolver(analysis.document)
     for check, cfg in ruleset.ordered_checks():
-        if not (cfg.enabled or {check.id.lower(), check.name} & named):
-            continue
-        if not selected(check.id, check.name, check.family, options):
+        if not selected(check, cfg.enabled, options.select, options.ignore):
             continue
         outcome = check().run(analysis, cfg.options)
         results.append(
@@ -80,14 +159,46 @@ def run_checks(analysis: Analysis, ruleset: RuleSet, options: AuditOptions) -> l
                 value=outcome.value,
                 expected=outcome.expected,
                 message=outcome.message,
-                lines=list(outcome.lines),
+                locations=[resolve(p) for p in outcome.places],
             )
         )
     return results
 
 
+class _Resolver:
+    """Places (file offsets) → locations with lines, columns and the text found there."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.others: dict[str, tuple[str, LineIndex]] = {}
+
+    def __call__(self, where: Place) -> Location:
+        text, lines = self.document.text, self.document.lines
+        if where.path is not None:
+            text, lines = self._other(where.path)
+        line, column = lines.position(where.start)
+        end_line, end_column = lines.position(where.end)
+        return Location(
+            where.start,
+            where.end,
+            line,
+            column,
+            end_line,
+            end_column,
+            text[where.start : where.end],
+            where.note,
+            where.path,
+        )
+
+    def _other(self, path: str) -> tuple[str, LineIndex]:
+        if path not in self.others:
+            text = _SOURCES.get(path).document.text
+            self.others[path] = (text, LineIndex(text))
+        return self.others[path]
+
+
 def build_report(document: Document, analysis: Analysis, options: AuditOptions) -> Report:
-    ruleset = ruleset_for_file(_ruleset(options), document.path)
+    ruleset = ruleset_for_file(options.rules(), document.path)
     results = run_checks(analysis, ruleset, options)
     results, notes = apply_suppressions(results, document)
     if not document.can_show_headings:
@@ -107,122 +218,104 @@ def build_report(document: Document, analysis: Analysis, options: AuditOptions) 
     )
 
 
-def source_path(document: Document, options: AuditOptions) -> str | None:
-    """The source of a rewrite: --source, else front matter `source:` next to the draft."""
-    if options.source:
-        return options.source
-    value = document.meta.get("source")
-    if not isinstance(value, str) or not value.strip():
-        return None
-    if document.path in ("-", "<text>"):
-        return value.strip()
-    return str(Path(document.path).parent / value.strip())
+# --- The pipeline -----------------------------------------------------------------------------
 
 
-class SourceCache:
-    """Source articles parsed and run through spaCy once per process, however many drafts
-    of a batch point at them."""
-
-    def __init__(self) -> None:
-        self._cache: dict[str, tuple[Document, Doc] | InputError] = {}
-
-    def get(self, path: str) -> tuple[Document, Doc]:
-        if path not in self._cache:
-            try:
-                source = load_document(path)
-                self._cache[path] = (source, get_nlp()(prose_text(source)))
-            except InputError as exc:
-                self._cache[path] = exc
-        found = self._cache[path]
-        if isinstance(found, InputError):
-            raise InputError(found.path, f"source {found.path}: {found.problem}")
-        return found
+@dataclass
+class _Loaded:
+    document: Document
+    source: SourceText | None = None
+    doc: Doc | None = field(default=None, repr=False)
 
 
-_SOURCES = SourceCache()
+def audit_drafts(
+    drafts: Iterable[str | Path | Draft], options: AuditOptions | None = None
+) -> Iterator[Report]:
+    """Audit drafts in input order: the one pipeline every entry point calls.
 
-
-def attach_source(analysis: Analysis, options: AuditOptions) -> None:
-    """Compare a draft with its source, when it has one (raises InputError if unreadable)."""
-    path = source_path(analysis.document, options)
-    if path is None:
-        return
-    from seo_audit.rewrite import compare_with_source
-
-    source_document, source_doc = _SOURCES.get(path)
-    analysis.source = compare_with_source(analysis, source_document, source_doc)
-    analysis.metrics.update(analysis.source.metrics())
-
-
-def load_document(path: str, input_format: str | None = None) -> Document:
-    """Read and parse one file (or "-" for stdin); raises InputError."""
-    fmt = format_for_path(path, input_format)
-    return parse(path, read_text(path), fmt)
-
-
-def audit_document(document: Document, options: AuditOptions | None = None) -> Report:
-    """Audit a parsed Document (one spaCy pass)."""
-    options = options or AuditOptions()
-    nlp = get_nlp()
-    doc = nlp(prose_text(document))
-    analysis = analyze(document, doc, nlp, options.analysis_settings())
-    attach_source(analysis, options)
-    return build_report(document, analysis, options)
-
-
-def analyze_document(document: Document, options: AuditOptions | None = None) -> Analysis:
-    options = options or AuditOptions()
-    nlp = get_nlp()
-    return analyze(document, nlp(prose_text(document)), nlp, options.analysis_settings())
-
-
-def iter_audit(paths: Sequence[str], options: AuditOptions | None = None) -> Iterator[Report]:
-    """Audit many files in input order, batching spaCy through nlp.pipe.
-
-    A file that cannot be read or parsed yields a Report with `error` set; the others are
-    still checked.
+    spaCy runs once per draft, batched through nlp.pipe, with `ner` only for drafts that
+    have a source. A draft that cannot be read or parsed (or whose source cannot) yields a
+    Report with `error` set; the others are still checked.
     """
     options = options or AuditOptions()
-    _ruleset(options)  # a broken rule set stops the run before any file is read
+    options.rules()  # a broken rule set stops the run before any file is read
+    batch: list[Draft] = []
+    for item in drafts:
+        batch.append(item if isinstance(item, Draft) else Draft(str(item)))
+        if len(batch) == PIPE_BATCH * 4:
+            yield from _audit_batch(batch, options)
+            batch = []
+    if batch:
+        yield from _audit_batch(batch, options)
+
+
+def _audit_batch(drafts: list[Draft], options: AuditOptions) -> Iterator[Report]:
+    loaded: list[_Loaded | Report] = []
+    for draft in drafts:
+        try:
+            document = _load(draft, options)
+            path = source_path(document, options)
+            loaded.append(_Loaded(document, _SOURCES.get(path) if path else None))
+        except InputError as exc:
+            loaded.append(Report(path=draft.path, error=exc.problem, fail_on=options.fail_on))
+    _run_spacy([item for item in loaded if isinstance(item, _Loaded)])
+    for item in loaded:
+        if isinstance(item, Report):
+            yield item
+            continue
+        document = item.document
+        try:
+            ruleset = ruleset_for_file(options.rules(), document.path)
+            analysis = analyze(
+                document, item.doc, get_nlp(), settings_for(ruleset, options), item.source
+            )
+            yield build_report(document, analysis, options)
+        except InputError as exc:
+            yield Report(path=document.path, error=exc.problem, fail_on=options.fail_on)
+        except RulesetError as exc:
+            yield Report(path=document.path, error=str(exc), fail_on=options.fail_on)
+        except Exception as exc:  # a bug must not hide the rest of the batch
+            problem = f"internal error ({type(exc).__name__}: {exc}); please report it"
+            yield Report(path=document.path, error=problem, fail_on=options.fail_on)
+
+
+def _run_spacy(items: list[_Loaded]) -> None:
+    """One spaCy pass per draft; drafts with a source get the full pipeline, others skip
+    the components only the source comparison reads."""
     nlp = get_nlp()
-    for chunk_start in range(0, len(paths), PIPE_BATCH * 4):
-        chunk = paths[chunk_start : chunk_start + PIPE_BATCH * 4]
-        loaded: list[Document | Report] = []
-        for path in chunk:
-            try:
-                loaded.append(load_document(path, options.input_format))
-            except InputError as exc:
-                loaded.append(Report(path=path, error=exc.problem, fail_on=options.fail_on))
-        documents = [d for d in loaded if isinstance(d, Document)]
-        docs = nlp.pipe((prose_text(d) for d in documents), batch_size=PIPE_BATCH)
-        analysed = iter(zip(documents, docs, strict=True))
-        for item in loaded:
-            if isinstance(item, Report):
-                yield item
-                continue
-            document, doc = next(analysed)
-            try:
-                analysis = analyze(document, doc, nlp, options.analysis_settings())
-                attach_source(analysis, options)
-                yield build_report(document, analysis, options)
-            except InputError as exc:
-                yield Report(path=document.path, error=exc.problem, fail_on=options.fail_on)
-            except Exception as exc:  # a bug must not hide the rest of the batch
-                problem = f"internal error ({type(exc).__name__}: {exc}); please report it"
-                yield Report(path=document.path, error=problem, fail_on=options.fail_on)
+    for with_source in (False, True):
+        group = [item for item in items if (item.source is not None) == with_source]
+        if not group:
+            continue
+        disable = [] if with_source else pipes_without(nlp, SOURCE_ONLY_PIPES)
+        docs = nlp.pipe(
+            (prose_text(item.document) for item in group), batch_size=PIPE_BATCH, disable=disable
+        )
+        for item, doc in zip(group, docs, strict=True):
+            item.doc = doc
 
 
-def audit_many(paths: Iterable[str | Path], options: AuditOptions | None = None) -> list[Report]:
-    return list(iter_audit([str(p) for p in paths], options))
+def pipes_without(nlp: Language, names: tuple[str, ...]) -> list[str]:
+    """Those of `names` that the pipeline has (to pass as `disable`)."""
+    return [name for name in names if name in nlp.pipe_names]
+
+
+def audit_one(draft: str | Path | Draft, options: AuditOptions | None = None) -> Report:
+    """Audit one draft through the same pipeline; raises InputError when it cannot be read."""
+    report = next(audit_drafts([draft], options))
+    if report.error is not None:
+        path = draft.path if isinstance(draft, Draft) else str(draft)
+        raise InputError(path, report.error)
+    return report
 
 
 __all__ = [
     "AuditOptions",
+    "Draft",
     "InputError",
     "RulesetError",
-    "audit_document",
-    "audit_many",
-    "iter_audit",
+    "audit_drafts",
+    "audit_one",
     "load_document",
     "run_checks",
 ]

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
-from seo_audit.engine import AuditOptions, iter_audit
+from seo_audit.engine import AuditOptions, audit_drafts
 from seo_audit.report import Report
 
 _worker_options: AuditOptions | None = None
@@ -31,7 +31,7 @@ def _init_worker(options: AuditOptions) -> None:
 
 
 def _audit_chunk(paths: list[str]) -> list[Report]:
-    return list(iter_audit(paths, _worker_options))
+    return list(audit_drafts(paths, _worker_options))
 
 
 def _chunks(paths: Sequence[str], jobs: int) -> list[list[str]]:
@@ -45,7 +45,7 @@ def audit_parallel(paths: Sequence[str], options: AuditOptions, jobs: int) -> It
     """Audit `paths` with `jobs` processes (1: in this process), yielding in input order."""
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1:
-        yield from iter_audit(list(paths), options)
+        yield from audit_drafts(paths, options)
         return
     # With "fork" the parent loads the model once and every worker shares it (copy on
     # write) instead of loading its own; elsewhere ("spawn") each worker loads it once.

@@ -42,6 +42,8 @@ class CopiedPassage:
     draft_last_line: int | None = None
     source_first_line: int | None = None
     source_last_line: int | None = None
+    draft_start: int = 0  # the passage's range in the draft file
+    draft_end: int = 0
 
 
 @dataclass
@@ -53,6 +55,8 @@ class SourceFactResult:
     line: int  # line in the source
     kept: bool
     draft_line: int | None = None  # where the draft states it
+    start: int = 0  # the fact's range in the source file
+    end: int = 0
 
 
 @dataclass
@@ -62,6 +66,8 @@ class InventedFact:
     text: str
     kind: str
     line: int  # line in the draft
+    start: int = 0  # the fact's range in the draft file
+    end: int = 0
 
 
 @dataclass
@@ -130,6 +136,8 @@ class _Word:
     raw: str
     block: int
     line: int
+    start: int  # range in the file
+    end: int
 
 
 def normalised_words(document: Document) -> list[_Word]:
@@ -138,7 +146,8 @@ def normalised_words(document: Document) -> list[_Word]:
     for bi, block in enumerate(document.blocks):
         for m in _WORD_RE.finditer(block.text):
             word = m.group().lower().translate(_APOSTROPHES)
-            found.append(_Word(word, m.group(), bi, block.line_at(m.start())))
+            start, end = block.span(m.start(), m.end())
+            found.append(_Word(word, m.group(), bi, document.lines.line(start), start, end))
     return found
 
 
@@ -180,6 +189,8 @@ def longest_copy(draft: list[_Word], source: list[_Word]) -> CopiedPassage:
         draft_last_line=copied[-1].line,
         source_first_line=source[j - best + 1].line,
         source_last_line=source[j].line,
+        draft_start=copied[0].start,
+        draft_end=copied[-1].end,
     )
 
 
@@ -202,6 +213,7 @@ def compare_with_source(draft: Analysis, source: Document, source_doc: Doc) -> S
     facts = []
     for fact in distinct_facts(source_side.facts):
         found = find_fact(fact, draft_side)
+        start, end = source_lines.span(fact.start, fact.end) or (0, 0)
         facts.append(
             SourceFactResult(
                 text=fact.text,
@@ -209,13 +221,17 @@ def compare_with_source(draft: Analysis, source: Document, source_doc: Doc) -> S
                 line=source_lines.line(fact.start),
                 kept=found is not None,
                 draft_line=draft_lines.line(found) if found is not None else None,
+                start=start,
+                end=end,
             )
         )
-    invented = [
-        InventedFact(fact.text, fact.kind, draft_lines.line(fact.start))
-        for fact in distinct_facts(draft_side.facts)
-        if find_fact(fact, source_side, loose=True) is None
-    ]
+    invented = []
+    for fact in distinct_facts(draft_side.facts):
+        if find_fact(fact, source_side, loose=True) is None:
+            start, end = draft_lines.span(fact.start, fact.end) or (0, 0)
+            invented.append(
+                InventedFact(fact.text, fact.kind, draft_lines.line(fact.start), start, end)
+            )
     return SourceComparison(
         overlap=overlap,
         longest_copy=longest_copy(draft_words, source_words),

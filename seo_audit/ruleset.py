@@ -19,6 +19,7 @@ from typing import Any
 from seo_audit.checks import REGISTRY
 from seo_audit.checks.base import FAMILY_ORDER, SEVERITIES, Check
 from seo_audit.errors import RulesetError
+from seo_audit.registry import find_check
 
 DEFAULT_RULESET = "default"
 _COMMON_KEYS = {"enabled", "severity", "weight"}
@@ -56,15 +57,6 @@ def rules_dir() -> Path:
 
 def builtin_rulesets() -> list[str]:
     return sorted(p.stem for p in rules_dir().glob("*.toml"))
-
-
-def find_check(key: str) -> type[Check] | None:
-    """A check by id (`L001`) or name (`word-count`), case-insensitive."""
-    key_l = key.lower()
-    for check in REGISTRY.values():
-        if check.id.lower() == key_l or check.name == key_l:
-            return check
-    return None
 
 
 def base_ruleset() -> RuleSet:

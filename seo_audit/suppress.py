@@ -14,25 +14,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from seo_audit.checks import REGISTRY
 from seo_audit.checks.base import FAIL, SKIP, WARN, CheckResult
 from seo_audit.document import Document
-
-ALL = "*"
+from seo_audit.registry import EVERY_CHECK as ALL
+from seo_audit.registry import is_known as _known
+from seo_audit.registry import names
 
 
 def _matches(name: str, result: CheckResult) -> bool:
-    return name == ALL or name.lower() in (result.id.lower(), result.name, result.family)
-
-
-def _known(name: str) -> bool:
-    from seo_audit.checks.base import REGISTRY
-    from seo_audit.ruleset import find_check
-
-    return (
-        name == ALL
-        or find_check(name) is not None
-        or any(c.family == name for c in REGISTRY.values())
-    )
+    return names(name, REGISTRY[result.id])
 
 
 def apply_suppressions(
@@ -83,20 +74,25 @@ def apply_suppressions(
             continue
         if result.status in (FAIL, WARN) and result.lines:
             kept = []
-            for line in result.lines:
-                hit = [r for r in ranges if _matches(r[0], result) and r[1] <= line <= r[2]]
+            for where in result.locations:
+                line = where.line
+                hit = [
+                    r
+                    for r in ranges
+                    if where.path is None and _matches(r[0], result) and r[1] <= line <= r[2]
+                ]
                 if hit:
                     used.update(r[3] for r in hit)
                 else:
-                    kept.append(line)
-            if not kept:
+                    kept.append(where)
+            if not [k for k in kept if k.path is None]:
                 result = replace(
                     result,
                     status=SKIP,
                     message="Suppressed by seo-audit directives: " + result.message,
                 )
-            elif len(kept) != len(result.lines):
-                result = replace(result, lines=kept)
+            elif len(kept) != len(result.locations):
+                result = replace(result, locations=kept)
         out.append(result)
     for name, line in file_off:
         if line is not None and line not in used:

@@ -71,7 +71,11 @@ def test_every_format_is_accepted_by_its_consumer(reports):
     assert len(root.findall("testsuite")) == 200
     assert root.get("errors") == "1"
     for line in out["github"].splitlines():
-        assert re.match(r"^::(error|warning|notice) file=[^,]+,line=\d+,title=[^,:]+::\S", line)
+        assert re.match(
+            r"^::(error|warning|notice) file=[^,]+,line=\d+(,col=\d+,endLine=\d+(,endColumn=\d+)?)?"
+            r",title=[^,:]+::\S",
+            line,
+        )
     data = json.loads(out["json"])
     assert data["summary"] == {"files": 200, "passed": 10, "failed": 189, "errors": 1}
     lines = out["jsonl"].splitlines()

@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from seo_audit.checks.base import CheckResult
+from seo_audit.checks.base import CheckResult, Location
 from seo_audit.formats import FORMAT_NAMES, RenderOptions, renderers
 from seo_audit.formats.github import escape_data, escape_property
 from seo_audit.report import Report
@@ -34,8 +34,13 @@ EXTENSIONS = {
 
 
 def result(cid, name, family, status, severity, value, expected, message, lines=()):
+    # Each finding: a sentence of 42 characters starting at column 3 of its line.
+    locations = [
+        Location(100 * line, 100 * line + 42, line, 3, line, 45, f"Phrase de la ligne {line}.", "")
+        for line in lines
+    ]
     return CheckResult(
-        cid, name, family, status, severity, 2.0, value, expected, message, list(lines)
+        cid, name, family, status, severity, 2.0, value, expected, message, locations
     )
 
 
@@ -178,7 +183,10 @@ def test_junit_parses_and_counts():
     assert root.get("tests") == str(sum(int(s.get("tests")) for s in suites))
 
 
-GITHUB_LINE = re.compile(r"^::(error|warning|notice) file=[^,:]+,line=\d+,title=[^,:]+::[^\r\n]*$")
+GITHUB_LINE = re.compile(
+    r"^::(error|warning|notice) file=[^,:]+,line=\d+"
+    r"(,col=\d+,endLine=\d+(,endColumn=\d+)?)?,title=[^,:]+::[^\r\n]*$"
+)
 
 
 def test_github_commands_well_formed():

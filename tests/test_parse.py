@@ -49,7 +49,7 @@ def test_markdown_blocks_and_lines():
         (PARAGRAPH, 27, 0),
     ]
     assert doc.blocks[1].text == "Premier paragraphe avec un lien interne et\nune deuxième ligne. "
-    assert doc.blocks[1].line_at(doc.blocks[1].text.index("deuxième")) == 10
+    assert doc.lines.line(doc.blocks[1].map.to_source(doc.blocks[1].text.index("deuxième"))) == 10
     assert "code ignoré" not in " ".join(b.text for b in doc.blocks)
     assert "22 kg" not in " ".join(b.text for b in doc.blocks)
     assert "https://exemple.fr/etude" not in doc.blocks[-1].text

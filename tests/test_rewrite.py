@@ -156,7 +156,11 @@ def test_dropped_facts_are_named_with_their_source_lines(reports):
     # lines are those of the missing facts in the source.
     result = reports["faits-manquants.md"].check("source-facts-kept")
     assert result.status == "fail"
-    assert result.lines == [5, 13, 17, 19]
+    assert result.lines == []  # no line of the draft: the places are in the source
+    source_lines = sorted({loc.line for loc in result.locations})
+    assert source_lines == [5, 13, 17, 19]
+    assert all(loc.path.endswith("source-crue.txt") for loc in result.locations)
+    assert all(loc.text == loc.note for loc in result.locations)
 
 
 def test_an_invented_figure_is_named_with_its_draft_line(reports):

@@ -44,6 +44,23 @@ class Option:
     max: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What a finding is about: a character range [start, end) of the checked file (the
+    sentence, the word, the heading...), or of another file named by `path` (a source
+    article), with a short note of its own ("37 words")."""
+
+    start: int
+    end: int
+    note: str = ""
+    path: str | None = None
+
+
+def place(item: Any, note: str = "") -> Place:
+    """The place of anything with a file range (`start`, `end`): a sentence, a block..."""
+    return Place(item.start, item.end, note)
+
+
 @dataclass
 class Outcome:
     """What a check's `run` returns; the framework adds id, name, severity and weight."""
@@ -52,7 +69,38 @@ class Outcome:
     value: Any
     expected: str
     message: str
-    lines: list[int] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place resolved in its file: offsets, 1-based lines and columns (in characters; the
+    end is exclusive), and the text found there."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    note: str = ""
+    path: str | None = None  # None: the checked file
+
+    def to_dict(self) -> dict[str, Any]:
+        found = {
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "note": self.note,
+        }
+        if self.path is not None:
+            found["path"] = self.path
+        return found
 
 
 @dataclass
@@ -66,7 +114,12 @@ class CheckResult:
     value: Any
     expected: str
     message: str
-    lines: list[int] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[int]:
+        """The lines of the checked file that the findings start on."""
+        return sorted({loc.line for loc in self.locations if loc.path is None})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,7 +132,8 @@ class CheckResult:
             "value": self.value,
             "expected": self.expected,
             "message": self.message,
-            "lines": list(self.lines),
+            "lines": self.lines,
+            "locations": [loc.to_dict() for loc in self.locations],
         }
 
 
@@ -148,9 +202,25 @@ def skip(message: str, expected: str = "") -> Outcome:
     return Outcome(SKIP, None, expected, message)
 
 
-def lines_of(items: list[Any], limit: int = 50) -> list[int]:
-    """Sorted unique line numbers of objects with a `line`, capped to keep reports short."""
-    return sorted({item.line for item in items})[:limit]
+def text_place(text: str, where: Any, note: str = "") -> list[Place]:
+    """The place of a text that has a SourceMap (a title, a description), or none when it
+    stands nowhere in the file."""
+    if where is None or not where.length:
+        return []
+    return [Place(*where.span(0, len(text)), note)]
+
+
+def meta_place(hit: Any, note: str = "") -> list[Place]:
+    """The place of a title, description, alt text or link text (an analysis MetaHit), or
+    none when it stands nowhere in the file (a slug taken from the file name)."""
+    span = hit.span()
+    return [Place(*span, note)] if span else []
+
+
+def places_of(items: list[Any], limit: int = 50) -> list[Place]:
+    """The places of items with a file range, in file order, capped to keep reports short."""
+    unique = {(item.start, item.end): item for item in items}
+    return [place(unique[key]) for key in sorted(unique)][:limit]
 
 
 def pct(x: float) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, register, skip
+from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, place, register, skip
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -25,7 +25,7 @@ def _count_level(a: Analysis, level: int, minimum: int, label: str) -> Outcome:
             len(found),
             expected,
             f"{len(found)} {label} subheading(s).",
-            sorted(b.line for b in found),
+            [place(b) for b in found],
         )
     hashes = "#" * level
     return Outcome(
@@ -130,25 +130,27 @@ class HeadingOrder(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         if not a.document.can_show_headings:
             return skip(NO_HEADINGS_IN_TEXT, "no skipped level")
-        problems: list[tuple[int, str]] = []
+        problems: list[tuple[int, str, Place]] = []
         seen_h2 = False
         previous = 0
         for heading in a.document.headings:
             if heading.level == 2:
                 seen_h2 = True
             if heading.level == 3 and not seen_h2:
-                problems.append((heading.line, "an H3 comes before any H2"))
+                said = "an H3 comes before any H2"
+                problems.append((heading.line, said, place(heading, said)))
             elif previous and heading.level > previous + 1:
-                problems.append((heading.line, f"H{previous} is followed by H{heading.level}"))
+                said = f"H{previous} is followed by H{heading.level}"
+                problems.append((heading.line, said, place(heading, said)))
             previous = heading.level
         expected = "no H3 before an H2, no skipped level"
         if not problems:
             return Outcome(PASS, 0, expected, "Heading levels are in order.")
-        first_line, first = problems[0]
+        first_line, first, _ = problems[0]
         return Outcome(
             FAIL,
             len(problems),
             expected,
             f"{len(problems)} heading(s) out of order; line {first_line}: {first}.",
-            [line for line, _ in problems],
+            [where for _, _, where in problems],
         )

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from seo_audit.checks.base import FAIL, PASS, WARN, Check, Option, Outcome, lines_of, register, skip
+from seo_audit.checks.base import (
+    FAIL,
+    PASS,
+    WARN,
+    Check,
+    Option,
+    Outcome,
+    Place,
+    meta_place,
+    place,
+    places_of,
+    register,
+    skip,
+)
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -66,7 +79,7 @@ class KeywordDensity(Check):
         density = a.metrics["keyword_density"]
         count = a.metrics["keyword_count"]
         words = a.metrics["words"]
-        lines = lines_of(a.keyword_hits)
+        lines = places_of(a.keyword_hits)
         said = f"“{a.keyword}” found {count} time(s) in {words} words ({density:.2f} %)"
         if density < low:
             target = max(1, round(low * words / 100))
@@ -83,6 +96,13 @@ class KeywordDensity(Check):
                 lines,
             )
         return Outcome(PASS, density, expected, f"{said}.", lines)
+
+
+def _image_place(image: Any) -> list[Place]:
+    """An image's alt text, or where its markup starts when the alt text is empty."""
+    if image.map.length:
+        return [Place(*image.map.span(0, len(image.alt)))]
+    return [place(image)]
 
 
 def _found(a: Analysis, kind: str) -> list[tuple[int, int]]:
@@ -134,7 +154,7 @@ class KeywordInTitle(Check):
                 False,
                 expected,
                 f"“{a.keyword}” is not in the title « {title.text} ».",
-                [title.line],
+                meta_place(title),
             )
         # Leading quotes or punctuation do not make the keyphrase any less first.
         lead = title.text[: min(start for start, _ in found)]
@@ -146,7 +166,7 @@ class KeywordInTitle(Check):
                 True,
                 expected,
                 f"“{a.keyword}” is in the title but not at its start.",
-                [title.line],
+                meta_place(title),
             )
         return Outcome(PASS, True, expected, f"“{a.keyword}” is in the title.")
 
@@ -191,7 +211,7 @@ class KeywordInIntroduction(Check):
         if any(h.block == first for h in a.keyword_hits):
             return Outcome(PASS, True, expected, f"“{a.keyword}” is in the introduction.")
         return Outcome(
-            FAIL, False, expected, f"“{a.keyword}” is not in the first paragraph.", [block.line]
+            FAIL, False, expected, f"“{a.keyword}” is not in the first paragraph.", [place(block)]
         )
 
 
@@ -231,13 +251,12 @@ class KeywordInMetaDescription(Check):
             return skip("No meta description (see M002 meta-description-length).", expected)
         if _found(a, "description"):
             return Outcome(PASS, True, expected, f"“{a.keyword}” is in the meta description.")
-        line = a.document.description_line
         return Outcome(
             FAIL,
             False,
             expected,
             f"“{a.keyword}” is not in the meta description.",
-            [line] if line else [],
+            meta_place(a.meta("description")[0]),
         )
 
 
@@ -278,13 +297,12 @@ class KeywordInSlug(Check):
             return skip("No slug: set `slug:` in the front matter.", expected)
         if _found(a, "slug"):
             return Outcome(PASS, True, expected, f"The slug contains “{a.keyword}”.")
-        line = a.document.slug_line
         return Outcome(
             FAIL,
             False,
             expected,
             f"The slug “{slugs[0].text.replace(' ', '-')}” lacks “{a.keyword}”.",
-            [line] if line else [],
+            meta_place(slugs[0]),
         )
 
 
@@ -338,10 +356,10 @@ class KeywordInSubheadings(Check):
         ratio = len(with_kw) / len(subheadings)
         said = f"{len(with_kw)} of {len(subheadings)} H2/H3 subheadings contain “{a.keyword}”"
         if ratio < low:
-            lines = [a.document.blocks[i].line for i in subheadings if i not in with_kw]
+            lines = [place(a.document.blocks[i]) for i in subheadings if i not in with_kw]
             return Outcome(FAIL, round(ratio, 3), expected, said + ": add it to more.", lines)
         if ratio > high:
-            lines = [a.document.blocks[i].line for i in sorted(with_kw)]
+            lines = [place(a.document.blocks[i]) for i in sorted(with_kw)]
             return Outcome(FAIL, round(ratio, 3), expected, said + ": too many.", lines)
         return Outcome(PASS, round(ratio, 3), expected, said + ".")
 
@@ -443,11 +461,14 @@ class KeywordDistribution(Check):
         bounds = [0, *marks, total]
         gap, start = max((b - a_, a_) for a_, b in zip(bounds, bounds[1:], strict=False))
         ratio = gap / total if total else 0.0
-        first = next((s for s, p in zip(a.sentences, positions, strict=True) if p >= start), None)
-        line = first.line if first else 1
+        stretch = [
+            s for s, p in zip(a.sentences, positions, strict=True) if start <= p < start + gap
+        ]
+        line = stretch[0].line if stretch else 1
         said = f"Longest stretch without “{a.keyword}”: {gap} words ({100 * ratio:.0f} %)"
         if ratio > opts["max_gap_ratio"]:
-            return Outcome(FAIL, round(ratio, 3), expected, said + f", from line {line}.", [line])
+            where = [Place(stretch[0].start, stretch[-1].end, f"{gap} words")] if stretch else []
+            return Outcome(FAIL, round(ratio, 3), expected, said + f", from line {line}.", where)
         return Outcome(PASS, round(ratio, 3), expected, said + ".")
 
 
@@ -495,7 +516,11 @@ class KeywordInImageAlt(Check):
                 f"{len(with_kw)} of {len(images)} image alt text(s) contain it.",
             )
         return Outcome(
-            FAIL, 0, expected, f"No image alt text contains “{a.keyword}”.", lines_of(images)
+            FAIL,
+            0,
+            expected,
+            f"No image alt text contains “{a.keyword}”.",
+            [p for image in images for p in _image_place(image)],
         )
 
 
@@ -544,6 +569,6 @@ class CompetingLinks(Check):
                 expected,
                 f"{len(competing)} link(s) use “{a.keyword}” as anchor text: "
                 "they compete with this article.",
-                lines_of(competing),
+                [p for m in competing for p in meta_place(m)],
             )
         return Outcome(PASS, 0, expected, "No competing link.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from seo_audit.checks.base import FAIL, PASS, WARN, Check, Option, Outcome, register
+from seo_audit.checks.base import FAIL, PASS, WARN, Check, Option, Outcome, Place, place, register
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -64,7 +64,7 @@ class LanguageFrench(Check):
                 FAIL, a.language, expected, f"The text is not French (detected: {name})."
             )
         foreign = a.foreign_blocks
-        lines = [a.document.blocks[bi].line for bi, _ in foreign]
+        lines = [place(a.document.blocks[bi], LANGUAGE_NAMES.get(c, c)) for bi, c in foreign]
         if len(foreign) > opts["max_foreign_paragraphs"]:
             langs = ", ".join(sorted({LANGUAGE_NAMES.get(c, c) for _, c in foreign}))
             return Outcome(
@@ -114,7 +114,7 @@ class FrenchTypography(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "French typographic conventions"
-        problems: dict[str, list[int]] = {}
+        problems: dict[str, list[Place]] = {}
         patterns = [
             ("no space before ; : ! ?", _MISSING_SPACE),
             ("no space inside « »", _GUILLEMET_OPEN),
@@ -125,15 +125,16 @@ class FrenchTypography(Check):
         for block in a.document.blocks:
             for label, pattern in patterns:
                 for m in pattern.finditer(block.text):
-                    problems.setdefault(label, []).append(block.line_at(m.start()))
+                    found = Place(*block.span(m.start(), m.end()), label)
+                    problems.setdefault(label, []).append(found)
         if not problems:
             return Outcome(PASS, 0, expected, "French typography is consistent.")
-        lines = sorted({line for found in problems.values() for line in found})
+        places = sorted((p for found in problems.values() for p in found), key=lambda p: p.start)
         summary = ", ".join(f"{label} ({len(found)})" for label, found in problems.items())
         return Outcome(
             FAIL,
             sum(len(v) for v in problems.values()),
             expected,
             f"Typography: {summary}.",
-            lines[:50],
+            places[:50],
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, lines_of, register, skip
+from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, places_of, register, skip
 from seo_audit.document import Link
 
 if TYPE_CHECKING:
@@ -214,5 +214,5 @@ class ImageAlt(Check):
             len(missing),
             expected,
             f"{len(missing)} of {len(images)} image(s) without alt text.",
-            lines_of(missing),
+            places_of(missing),
         )

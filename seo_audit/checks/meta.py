@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from seo_audit.checks.base import FAIL, PASS, WARN, Check, Option, Outcome, register
+from seo_audit.checks.base import FAIL, PASS, WARN, Check, Option, Outcome, register, text_place
 from seo_audit.document import title_of
 
 if TYPE_CHECKING:
@@ -84,16 +84,16 @@ class TitleLength(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high, pixels_max = opts["min_chars"], opts["max_chars"], opts["max_pixels"]
         expected = f"{low}-{high} characters, <= {pixels_max} px"
-        title, line = title_of(a.document)
+        title, _, title_map = title_of(a.document)
         if not title:
             return Outcome(FAIL, None, expected, "No title: set `title:` or an H1 (or <title>).")
         n, px = len(title), title_pixels(title)
         said = f"Title of {n} characters, about {px} px"
-        lines = [line] if line else []
+        places = text_place(title, title_map)
         if n < low:
-            return Outcome(FAIL, n, expected, said + ": too short.", lines)
+            return Outcome(FAIL, n, expected, said + ": too short.", places)
         if n > high or px > pixels_max:
-            return Outcome(FAIL, n, expected, said + ": it will be cut in search results.", lines)
+            return Outcome(FAIL, n, expected, said + ": it will be cut in search results.", places)
         return Outcome(PASS, n, expected, said + ".")
 
 
@@ -146,17 +146,17 @@ class MetaDescriptionLength(Check):
             )
             return Outcome(FAIL, None, expected, f"No meta description: add {where}.")
         n = len(description)
-        lines = [a.document.description_line] if a.document.description_line else []
+        places = text_place(description, a.document.description_map)
         if n < low:
             return Outcome(
                 WARN if n >= 0.75 * low else FAIL,
                 n,
                 expected,
                 f"Meta description of {n} characters: too short.",
-                lines,
+                places,
             )
         if n > high:
             return Outcome(
-                FAIL, n, expected, f"Meta description of {n} characters: it will be cut.", lines
+                FAIL, n, expected, f"Meta description of {n} characters: it will be cut.", places
             )
         return Outcome(PASS, n, expected, f"Meta description of {n} characters.")

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from seo_audit.checks.base import FAIL, PASS, WARN, Check, Option, Outcome, pct, register, skip
+from seo_audit.checks.base import (
+    FAIL,
+    PASS,
+    WARN,
+    Check,
+    Option,
+    Outcome,
+    Place,
+    pct,
+    place,
+    register,
+    skip,
+)
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -60,7 +72,7 @@ class SentenceLength(Check):
         long_ones = [s for s in body if s.words > limit]
         very_long = [s for s in body if s.words > opts["very_long_words"]]
         ratio = len(long_ones) / len(body)
-        lines = sorted({s.line for s in very_long})
+        lines = [place(s, f"{s.words} words") for s in very_long]
         said = f"{len(long_ones)} of {len(body)} sentences over {limit} words ({pct(100 * ratio)})"
         if very_long:
             worst = max(very_long, key=lambda s: s.words)
@@ -74,7 +86,7 @@ class SentenceLength(Check):
                 round(ratio, 3),
                 expected,
                 said + ": split them.",
-                lines or sorted({s.line for s in long_ones})[:50],
+                lines or [place(s, f"{s.words} words") for s in long_ones][:50],
             )
         if very_long:
             return Outcome(WARN, round(ratio, 3), expected, said + ".", lines)
@@ -178,7 +190,7 @@ class PassiveVoice(Check):
         passive = [s for s in body if s.passive]
         ratio = len(passive) / len(body)
         said = f"{len(passive)} of {len(body)} sentences in the passive voice ({pct(100 * ratio)})"
-        lines = sorted({s.line for s in passive})
+        lines = [place(s, "passive") for s in passive]
         if ratio > limit:
             return Outcome(FAIL, round(ratio, 3), expected, said + ": say who acts.", lines)
         return Outcome(PASS, round(ratio, 3), expected, said + ".", lines)
@@ -276,7 +288,7 @@ class ConsecutiveSentences(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_run"]
         expected = f"<= {limit} sentences in a row starting alike"
-        runs: list[tuple[int, int, str]] = []  # (line, length, opening)
+        runs: list[tuple[int, int, str, Place]] = []  # (line, length, opening, place)
         run: list = []
         for s in a.sentences + [None]:
             continues = (
@@ -291,16 +303,17 @@ class ConsecutiveSentences(Check):
                 run.append(s)
                 continue
             if len(run) > limit:
-                runs.append((run[0].line, len(run), run[0].opening))
+                where = Place(run[0].start, run[-1].end, f"{len(run)} start with {run[0].opening}")
+                runs.append((run[0].line, len(run), run[0].opening, where))
             run = [s] if s is not None else []
         if not runs:
             return Outcome(PASS, 0, expected, "No repeated sentence openings.")
-        line, length, opening = max(runs, key=lambda r: r[1])
+        line, length, opening, _ = max(runs, key=lambda r: r[1])
         return Outcome(
             FAIL,
             len(runs),
             expected,
             f"{len(runs)} run(s) of sentences starting alike; {length} start with "
             f"« {opening} » on line {line}.",
-            [r[0] for r in runs],
+            [r[3] for r in runs],
         )

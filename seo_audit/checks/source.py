@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, pct, register, skip
+from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, pct, register, skip
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -88,8 +88,8 @@ class SourceOriginality(Check):
         if c.overlap <= limit and copy.words <= words_max:
             return Outcome(PASS, round(c.overlap, 3), expected, said + ".")
         lines = []
-        if copy.draft_first_line is not None and copy.draft_last_line is not None:
-            lines = list(range(copy.draft_first_line, copy.draft_last_line + 1))
+        if copy.words:
+            lines = [Place(copy.draft_start, copy.draft_end, f"{copy.words} words copied")]
         return Outcome(
             FAIL,
             round(c.overlap, 3),
@@ -157,7 +157,7 @@ class SourceFactsKept(Check):
             round(share, 3),
             expected,
             said + ".",
-            sorted({f.line for f in missing})[:50],
+            [Place(f.start, f.end, f.text, path=c.source_path) for f in missing][:50],
         )
 
 
@@ -213,7 +213,7 @@ class SourceFactsInvented(Check):
             f"{len(invented)} fact(s) absent from the source: "
             + _named(invented)
             + ": check them or give their source.",
-            sorted({f.line for f in invented})[:50],
+            [Place(f.start, f.end, f.text) for f in invented][:50],
         )
 
 

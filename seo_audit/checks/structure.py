@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, register, skip
+from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, place, register, skip
 from seo_audit.checks.headings import NO_HEADINGS_IN_TEXT
+from seo_audit.document import Block
 from seo_audit.french.words import count_words
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class SingleH1(Check):
             len(h1),
             expected,
             f"{len(h1)} H1 headings: keep one, make the others H2.",
-            [b.line for b in h1],
+            [place(b) for b in h1],
         )
 
 
@@ -112,7 +113,10 @@ class HeadingLength(Check):
             len(empty) + len(long_ones),
             expected,
             "; ".join(parts) + ".",
-            sorted(b.line for b in empty + long_ones),
+            [
+                place(b, "empty" if not b.text.strip() else f"{len(b.text.strip())} characters")
+                for b in sorted(empty + long_ones, key=lambda b: b.start)
+            ],
         )
 
 
@@ -150,21 +154,22 @@ class SubheadingDistribution(Check):
         expected = f"<= {limit} words per section"
         if not a.document.can_show_headings:
             return skip(NO_HEADINGS_IN_TEXT, expected)
-        sections: list[tuple[int, int]] = []  # (first line, words)
-        current_line, current = None, 0
+        # A section runs from a subheading (or the start) to the next subheading.
+        sections: list[list[Block]] = []
         for block in a.document.blocks:
-            if block.kind == "heading" and block.level >= 2:
-                if current_line is not None:
-                    sections.append((current_line, current))
-                current_line, current = block.line, 0
-            elif block.kind != "heading":
-                if current_line is None:
-                    current_line = block.line
-                current += count_words(block.text)
-        if current_line is not None:
-            sections.append((current_line, current))
-        too_long = [(line, words) for line, words in sections if words > limit]
-        longest = max((words for _, words in sections), default=0)
+            if (block.kind == "heading" and block.level >= 2) or not sections:
+                sections.append([])
+            sections[-1].append(block)
+        measured = [
+            (blocks, sum(count_words(b.text) for b in blocks if b.kind != "heading"))
+            for blocks in sections
+        ]
+        too_long = [
+            (Place(blocks[0].start, blocks[-1].end, f"{words} words"), words)
+            for blocks, words in measured
+            if words > limit
+        ]
+        longest = max((words for _, words in measured), default=0)
         if not too_long:
             return Outcome(PASS, longest, expected, f"Longest section: {longest} words.")
         return Outcome(
@@ -173,7 +178,7 @@ class SubheadingDistribution(Check):
             expected,
             f"{len(too_long)} section(s) over {limit} words without a subheading "
             f"(longest {longest}).",
-            [line for line, _ in too_long],
+            [where for where, _ in too_long],
         )
 
 
@@ -221,5 +226,5 @@ class ParagraphLength(Check):
             longest,
             expected,
             f"{len(too_long)} paragraph(s) over {limit} words (longest {longest}).",
-            [b.line for b, _ in too_long],
+            [place(b, f"{n} words") for b, n in too_long],
         )

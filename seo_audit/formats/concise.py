@@ -1,4 +1,5 @@
-"""`--format concise`: one line per finding, `path:line:col: ID severity message`."""
+"""`--format concise`: one line per finding, `path:line:col: ID severity message`; the column
+is that of the sentence, word or heading the finding is about (1 for a whole-file finding)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from seo_audit.report import Report
 
 def render(reports: list[Report], options: RenderOptions) -> str:
     lines = [
-        f"{f.path}:{f.line}:1: {f.check_id} {f.level} {f.message}"
+        f"{f.path}:{f.line}:{f.column}: {f.check_id} {f.level} {f.message}"
         for report in reports
         for f in findings(report)
     ]

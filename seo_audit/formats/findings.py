@@ -1,4 +1,4 @@
-"""Findings: the flat list of (file, line, check, level, message) the line-based formats print."""
+"""Findings: the flat list of (file, range, check, level, message) the line-based formats print."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ class Finding:
     check_name: str
     level: str  # "error", "warning" or "info": what the finding does to the verdict
     message: str
+    column: int = 1
+    end_line: int | None = None  # None: the finding is about the whole file
+    end_column: int | None = None
+    text: str = ""  # what the range holds in the file
+    note: str = ""  # what this place is ("37 words")
 
 
 def level_of(status: str, severity: str) -> str:
@@ -28,7 +33,8 @@ def level_of(status: str, severity: str) -> str:
 
 
 def findings(report: Report) -> list[Finding]:
-    """One finding per line of each failing or warning check (line 1 when it has none)."""
+    """One finding per place of each failing or warning check (line 1 of the file when the
+    check is about the whole draft)."""
     if report.error is not None:
         return [Finding(report.path, 1, INPUT_ERROR_ID, "input-error", "error", report.error)]
     out = []
@@ -36,6 +42,22 @@ def findings(report: Report) -> list[Finding]:
         if r.status not in (FAIL, WARN):
             continue
         level = level_of(r.status, r.severity)
-        for line in r.lines or [1]:
-            out.append(Finding(report.path, line, r.id, r.name, level, r.message))
+        if not r.locations:
+            out.append(Finding(report.path, 1, r.id, r.name, level, r.message))
+        for loc in r.locations:
+            out.append(
+                Finding(
+                    loc.path or report.path,
+                    loc.line,
+                    r.id,
+                    r.name,
+                    level,
+                    r.message,
+                    loc.column,
+                    loc.end_line,
+                    loc.end_column,
+                    loc.text,
+                    loc.note,
+                )
+            )
     return out

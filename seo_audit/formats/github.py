@@ -28,9 +28,15 @@ def render(reports: list[Report], options: RenderOptions) -> str:
     for report in reports:
         for f in findings(report):
             title = f"seo-audit {f.check_id} {f.check_name}"
+            where = [("file", f.path), ("line", str(f.line))]
+            if f.end_line is not None:
+                # GitHub draws a column range only on one line.
+                where.append(("col", str(f.column)))
+                where.append(("endLine", str(f.end_line)))
+                if f.end_line == f.line:
+                    where.append(("endColumn", str(f.end_column)))
             props = ",".join(
-                f"{key}={escape_property(value)}"
-                for key, value in (("file", f.path), ("line", str(f.line)), ("title", title))
+                f"{key}={escape_property(value)}" for key, value in [*where, ("title", title)]
             )
             out.append(f"::{COMMANDS[f.level]} {props}::{escape_data(f.message)}\n")
     return "".join(out)

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from seo_audit import __version__
 from seo_audit.checks import REGISTRY
 from seo_audit.formats import RenderOptions
-from seo_audit.formats.findings import findings
+from seo_audit.formats.findings import Finding, findings
 from seo_audit.report import Report
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -37,6 +37,21 @@ def _rule(check: Any) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS[check.severity]},
         "properties": {"family": check.family, "weight": check.weight},
     }
+
+
+def _region(f: Finding) -> dict[str, Any]:
+    """The region of a finding; columns count characters (see the run's columnKind)."""
+    if f.end_line is None:
+        return {"startLine": f.line}
+    region: dict[str, Any] = {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+    }
+    if f.text:
+        region["snippet"] = {"text": f.text}
+    return region
 
 
 def render(reports: list[Report], options: RenderOptions) -> str:
@@ -67,7 +82,7 @@ def render(reports: list[Report], options: RenderOptions) -> str:
                         {
                             "physicalLocation": {
                                 "artifactLocation": {"uri": _uri(f.path)},
-                                "region": {"startLine": f.line},
+                                "region": _region(f),
                             }
                         }
                     ],
@@ -88,6 +103,7 @@ def render(reports: list[Report], options: RenderOptions) -> str:
                 "toolExecutionNotifications": notifications,
             }
         ],
+        "columnKind": "unicodeCodePoints",
         "results": results,
     }
     sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}

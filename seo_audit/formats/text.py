@@ -24,12 +24,32 @@ def _status(result: CheckResult, color: bool) -> str:
     return WORDS[result.status]
 
 
-def _lines(lines: list[int]) -> str:
-    if not lines:
-        return ""
-    shown = ", ".join(str(n) for n in lines[:8])
-    more = f" (+{len(lines) - 8} more)" if len(lines) > 8 else ""
-    return f" [line{'s' if len(lines) > 1 else ''} {shown}{more}]"
+# Places shown under a finding; the rest are counted.
+SHOWN_PLACES = 5
+EXCERPT_CHARS = 72
+
+
+def excerpt(text: str, width: int = EXCERPT_CHARS) -> str:
+    """The text of a place on one line, shortened in the middle when too long."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    half = (width - 3) // 2
+    return f"{flat[:half]} … {flat[-half:]}"
+
+
+def _places(result: CheckResult, path: str) -> list[str]:
+    """Where a finding is: `line:col` with the text found there, as a linter's code frame."""
+    out = []
+    for loc in result.locations[:SHOWN_PLACES]:
+        where = f"{loc.line}:{loc.column}"
+        if loc.path is not None:
+            where = f"{loc.path}:{where}"
+        note = f"  ({loc.note})" if loc.note and loc.note not in loc.text else ""
+        out.append(f"      {where}  « {excerpt(loc.text)} »{note}")
+    if len(result.locations) > SHOWN_PLACES:
+        out.append(f"      … and {len(result.locations) - SHOWN_PLACES} more")
+    return out
 
 
 def render_file(report: Report, options: RenderOptions) -> list[str]:
@@ -53,11 +73,13 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
             continue
         label = f"{r.id} {r.name}".ljust(width)
         severity = "" if r.severity == "error" or r.status in (PASS, SKIP) else f" ({r.severity})"
-        line = f"  {_status(r, color)} {label}  {r.message}{severity}{_lines(r.lines)}"
+        line = f"  {_status(r, color)} {label}  {r.message}{severity}"
         # The target is shown where it matters: on what needs fixing (always, with -v).
         if r.expected and (r.status in (FAIL, WARN) or options.verbose):
             line += f" (expected {r.expected})"
         out.append(line)
+        if r.status in (FAIL, WARN):
+            out.extend(_places(r, report.path))
     for note in report.notes:
         out.append(f"  note: {note}")
     m = report.metrics

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from seo_audit.errors import InputError
+from seo_audit.textmap import align
 
 
 @dataclass
@@ -84,13 +85,28 @@ def keywords_from_meta(meta: dict[str, Any]) -> list[str]:
 
 
 def apply_meta(doc: Any, fm: FrontMatter) -> None:
-    """Copy the front matter fields the checks read onto a Document."""
+    """Copy the front matter fields the checks read onto a Document (whose `text` is the
+    whole file), with the line and the place in the file of each value."""
     meta = fm.meta
     doc.meta = meta
-    doc.title = _as_text(meta.get("title"))
-    doc.title_line = fm.key_lines.get("title")
-    doc.description = _as_text(meta.get("description") or meta.get("meta_description"))
-    doc.description_line = fm.key_lines.get("description") or fm.key_lines.get("meta_description")
+    description_key = "description" if meta.get("description") else "meta_description"
+    doc.title, doc.title_line, doc.title_map = _field(doc, fm, "title")
+    doc.description, doc.description_line, doc.description_map = _field(doc, fm, description_key)
     doc.keywords = keywords_from_meta(meta)
-    doc.slug = _as_text(meta.get("slug"))
-    doc.slug_line = fm.key_lines.get("slug")
+    doc.slug, doc.slug_line, doc.slug_map = _field(doc, fm, "slug")
+
+
+def _field(doc: Any, fm: FrontMatter, key: str) -> tuple[str | None, int | None, Any]:
+    """A text field of the front matter: its value, its line and where the value stands."""
+    value = _as_text(fm.meta.get(key))
+    line = fm.key_lines.get(key)
+    if value is None or line is None:
+        return value, line, None
+    lines = doc.lines
+    start = lines.line_start(line)
+    body_start = lines.line_start(fm.body_first_line) if fm.body_first_line <= lines.lines else None
+    limit = len(doc.text) if body_start is None else body_start
+    separator = min(
+        (i for i in (doc.text.find(":", start), doc.text.find("=", start)) if i >= 0), default=start
+    )
+    return value, line, align(value, doc.text, min(separator + 1, limit), limit)

@@ -16,6 +16,7 @@ from seo_audit.document import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block, Docu
 from seo_audit.errors import InputError
 from seo_audit.parse.directives import find_directives
 from seo_audit.parse.frontmatter import keywords_from_meta
+from seo_audit.textmap import SourceMap, align
 
 # Elements whose text is not article prose.
 SKIPPED = {
@@ -51,7 +52,7 @@ def parse_html(path: str, text: str) -> Document:
             soup = BeautifulSoup(text, "html.parser")
     except Exception as exc:  # html.parser can still choke on some byte soup
         raise InputError(path, f"malformed HTML: {exc}") from None
-    document = Document(path=path, format="html")
+    document = Document(path=path, format="html", text=text)
     _read_head(soup, document)
     _walk(soup, document, in_quote=False)
     # Directives are read from the raw text, where their line numbers are exact.
@@ -64,6 +65,8 @@ def _read_head(soup: BeautifulSoup, document: Document) -> None:
     if isinstance(title, Tag):
         document.title = _clean(title.get_text()).strip() or None
         document.title_line = title.sourceline
+        if document.title:
+            document.title_map = _map_html(document.title, document, title)
     meta: dict[str, str] = {}
     for tag in soup.find_all("meta"):
         name = str(tag.get("name") or tag.get("property") or "").lower()
@@ -72,6 +75,8 @@ def _read_head(soup: BeautifulSoup, document: Document) -> None:
             meta["description"] = content
             document.description = content or None
             document.description_line = tag.sourceline
+            start = _tag_offset(document, tag)
+            document.description_map = align(content, document.text, start, len(document.text))
         elif name == "keywords":
             meta["keywords"] = content
         elif name == "og:url":
@@ -121,11 +126,7 @@ def _add_block(tag: Tag, name: str, document: Document, in_quote: bool) -> None:
             elif piece.name == "img" and not _inside(piece, nested):
                 _add_image(piece, document)
             elif piece.name == "a" and piece.get("href") is not None and not _inside(piece, nested):
-                document.links.append(
-                    Link(
-                        str(piece["href"]), _clean(piece.get_text()).strip(), piece.sourceline or 1
-                    )
-                )
+                _add_link(piece, document)
             continue
         if isinstance(piece, Comment):
             continue
@@ -136,8 +137,9 @@ def _add_block(tag: Tag, name: str, document: Document, in_quote: bool) -> None:
     stripped = raw.lstrip()
     line += raw[: len(raw) - len(stripped)].count("\n")
     prose = stripped.rstrip()
+    where = _map_html(prose, document, tag)
     if name in HEADINGS:
-        document.blocks.append(Block(HEADING, prose, line, int(name[1])))
+        document.blocks.append(Block(HEADING, prose, line, int(name[1]), where))
     elif prose:
         kind = (
             LIST_ITEM
@@ -146,7 +148,7 @@ def _add_block(tag: Tag, name: str, document: Document, in_quote: bool) -> None:
             if in_quote or name == "blockquote"
             else PARAGRAPH
         )
-        document.blocks.append(Block(kind, prose, line))
+        document.blocks.append(Block(kind, prose, line, map=where))
     for sub in nested:
         if sub.name in PROSE:
             _add_block(sub, sub.name, document, in_quote)
@@ -156,14 +158,60 @@ def _add_block(tag: Tag, name: str, document: Document, in_quote: bool) -> None:
 
 def _add_link(tag: Tag, document: Document) -> None:
     text = _clean(tag.get_text()).strip()
-    document.links.append(Link(str(tag["href"]), text, tag.sourceline or 1))
+    where = _map_html(text, document, tag)
+    document.links.append(Link(str(tag["href"]), text, tag.sourceline or 1, where))
 
 
 def _add_image(tag: Tag, document: Document) -> None:
-    alt = tag.get("alt")
+    alt = "" if tag.get("alt") is None else str(tag.get("alt"))
+    start = _tag_offset(document, tag)
+    end = document.text.find(">", start)
+    end = len(document.text) if end < 0 else end + 1
+    where = align(alt, document.text, start, end)
     document.images.append(
-        Image(str(tag.get("src", "")), "" if alt is None else str(alt), tag.sourceline or 1)
+        Image(str(tag.get("src", "")), alt, tag.sourceline or 1, where, start, end)
     )
+
+
+def _tag_offset(document: Document, tag: Tag) -> int:
+    return document.lines.line_start(tag.sourceline or 1) + (tag.sourcepos or 0)
+
+
+def _map_html(prose: str, document: Document, tag: Tag) -> SourceMap:
+    """Where the characters of `prose`, the text of `tag`, stand in the raw HTML: tags and
+    comments are skipped, a space matches a run of white space, an entity its character."""
+    text, at = document.text, _tag_offset(document, tag)
+    out = SourceMap()
+    for char in prose:
+        while at < len(text):
+            if text.startswith("<!--", at):
+                close = text.find("-->", at)
+                at = len(text) if close < 0 else close + 3
+            elif text[at] == "<":
+                close = text.find(">", at)
+                at = len(text) if close < 0 else close + 1
+            else:
+                break
+        if at >= len(text):
+            out.append(len(text) - 1 if text else 0, synthetic=True)
+            continue
+        if char.isspace():
+            if not text[at].isspace():
+                out.append(at, synthetic=True)  # a break the parser put in for a tag
+                continue
+            out.append(at)
+            while at < len(text) and text[at].isspace():
+                at += 1
+            continue
+        while at < len(text) and text[at].isspace():
+            at += 1
+        out.append(min(at, len(text) - 1))
+        if text.startswith("&", at) and (char != "&" or text.startswith("&amp;", at)):
+            end = text.find(";", at, at + 12)
+            at = at + 1 if end < 0 else end + 1
+        else:
+            at += 1
+    return out
 
 
 def _inside(piece: Tag | NavigableString, containers: list[Tag]) -> bool:
