@@ -157,7 +157,9 @@ class SubheadingDistribution(Check):
         # A section runs from a subheading (or the start) to the next subheading.
         sections: list[list[Block]] = []
         for block in a.document.blocks:
-            if (block.kind == "heading" and block.level >= 2) or not sections:
+            if block.kind == "heading" and block.level < 2:
+                continue  # the headline opens the page, not a section
+            if block.kind == "heading" or not sections:
                 sections.append([])
             sections[-1].append(block)
         measured = [
