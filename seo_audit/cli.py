@@ -105,6 +105,14 @@ FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ",
     type=click.Path(dir_okay=False, allow_dash=False),
     help="Source article the drafts rewrite (default: front matter `source:`).",
 )
+@click.option(
+    "--allow-source-dir",
+    "source_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="A folder a draft's front matter `source:` may point into, besides the draft's own "
+    "folder and repository (repeatable).",
+)
 @click.option("--site-url", default="", help="The site's address: links to it are internal.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when drafts fail (not on errors).")
 @click.option("-q", "--quiet", is_flag=True, help="Show only failures.")
@@ -127,6 +135,7 @@ def check(
     fail_on: str,
     fail_under: int | None,
     source: str | None,
+    source_dirs: tuple[str, ...],
     site_url: str,
     exit_zero: bool,
     quiet: bool,
@@ -178,6 +187,7 @@ def check(
         fail_under=fail_under,
         site_url=site_url,
         source=source,
+        source_dirs=source_dirs,
     )
     results = audit_parallel(files, options, jobs or default_jobs())
     machine = output_format != "text"

@@ -21,7 +21,7 @@ from seo_audit.checks.base import CheckResult, Location, Place
 from seo_audit.document import Document
 from seo_audit.errors import InputError, RulesetError
 from seo_audit.io import read_text
-from seo_audit.nlp import get_nlp
+from seo_audit.nlp import BLOCK_SEPARATOR, get_nlp
 from seo_audit.parse import format_for_path, parse
 from seo_audit.registry import selected
 from seo_audit.report import Report
@@ -33,6 +33,9 @@ from seo_audit.textmap import LineIndex
 PIPE_BATCH = 16
 # Only the source comparison reads named entities: other drafts skip the `ner` component.
 SOURCE_ONLY_PIPES = ("ner",)
+# A long draft goes through spaCy in pieces of whole blocks of at most this many characters
+# (spaCy refuses a text over nlp.max_length, 1,000,000, and slows down long before that).
+PIECE_CHARS = 100_000
 
 
 @dataclass
@@ -50,6 +53,7 @@ class AuditOptions:
     fail_under: int | None = None  # a score below this fails a draft
     site_url: str = ""  # the site's address: links to it are internal
     source: str | None = None  # the source article a rewrite is checked against
+    source_dirs: tuple[str, ...] = ()  # folders a front-matter `source:` may point into
 
     def rules(self) -> RuleSet:
         """The active rule set, loaded once."""
@@ -96,15 +100,39 @@ def settings_for(ruleset: RuleSet, options: AuditOptions) -> AnalysisSettings:
 
 
 def source_path(document: Document, options: AuditOptions) -> str | None:
-    """The source of a rewrite: --source, else front matter `source:` next to the draft."""
+    """The source of a rewrite: --source, else front matter `source:` next to the draft.
+
+    A front-matter source is named by the draft, which anyone may write (a pull request):
+    it is read only inside the draft's folder tree or its repository, or a folder the user
+    allowed (--allow-source-dir); anything else is an input error, and nothing of that
+    file is read.
+    """
     if options.source:
         return options.source
     value = document.meta.get("source")
     if not isinstance(value, str) or not value.strip():
         return None
-    if document.path in ("-", "<text>"):
-        return value.strip()
-    return str(Path(document.path).parent / value.strip())
+    base = Path.cwd() if document.path in ("-", "<text>") else Path(document.path).parent
+    candidate = (base / value.strip()).resolve()
+    allowed = [base.resolve(), *(Path(d).resolve() for d in options.source_dirs)]
+    repository = _repository_of(base.resolve())
+    if repository is not None:
+        allowed.append(repository)
+    if not any(candidate.is_relative_to(folder) for folder in allowed):
+        raise InputError(
+            document.path,
+            f"front matter `source: {value.strip()}` lies outside the draft's folder and "
+            "repository; it was not read (allow its folder with --allow-source-dir)",
+        )
+    return str(base / value.strip())
+
+
+def _repository_of(folder: Path) -> Path | None:
+    """The root of the git repository holding `folder`, if any."""
+    for parent in [folder, *folder.parents]:
+        if (parent / ".git").exists():
+            return parent
+    return None
 
 
 class SourceCache:
@@ -258,7 +286,8 @@ def _audit_batch(drafts: list[Draft], options: AuditOptions) -> Iterator[Report]
             loaded.append(_Loaded(document, _SOURCES.get(path) if path else None))
         except InputError as exc:
             loaded.append(Report(path=draft.path, error=exc.problem, fail_on=options.fail_on))
-    _run_spacy([item for item in loaded if isinstance(item, _Loaded)])
+    analysed = iter(_run_spacy([item for item in loaded if isinstance(item, _Loaded)]))
+    loaded = [next(analysed) if isinstance(item, _Loaded) else item for item in loaded]
     for item in loaded:
         if isinstance(item, Report):
             yield item
@@ -279,20 +308,59 @@ def _audit_batch(drafts: list[Draft], options: AuditOptions) -> Iterator[Report]
             yield Report(path=document.path, error=problem, fail_on=options.fail_on)
 
 
-def _run_spacy(items: list[_Loaded]) -> None:
+def _run_spacy(items: list[_Loaded]) -> list[_Loaded | Report]:
     """One spaCy pass per draft; drafts with a source get the full pipeline, others skip
-    the components only the source comparison reads."""
+    the components only the source comparison reads. A long draft goes through in pieces of
+    whole blocks, joined back into one Doc."""
     nlp = get_nlp()
+    out: dict[int, _Loaded | Report] = {}
     for with_source in (False, True):
         group = [item for item in items if (item.source is not None) == with_source]
-        if not group:
-            continue
+        pieces: list[tuple[int, str]] = []  # (index in group, text)
+        for i, item in enumerate(group):
+            try:
+                pieces.extend((i, piece) for piece in prose_pieces(item.document))
+            except InputError as exc:
+                out[id(item)] = Report(path=exc.path, error=exc.problem)
         disable = [] if with_source else pipes_without(nlp, SOURCE_ONLY_PIPES)
-        docs = nlp.pipe(
-            (prose_text(item.document) for item in group), batch_size=PIPE_BATCH, disable=disable
-        )
-        for item, doc in zip(group, docs, strict=True):
-            item.doc = doc
+        docs = nlp.pipe((text for _, text in pieces), batch_size=PIPE_BATCH, disable=disable)
+        parts: dict[int, list[Doc]] = {}
+        for (i, _), doc in zip(pieces, docs, strict=True):
+            parts.setdefault(i, []).append(doc)
+        for i, found in parts.items():
+            group[i].doc = (
+                found[0] if len(found) == 1 else Doc.from_docs(found, ensure_whitespace=False)
+            )
+            out[id(group[i])] = group[i]
+    return [out[id(item)] for item in items]
+
+
+def prose_pieces(document: Document) -> list[str]:
+    """`prose_text(document)` cut between blocks into pieces of at most PIECE_CHARS
+    characters, each but the last ending with its separator, so that they join back into
+    the whole text. A single block longer than that is no prose (InputError)."""
+    text = prose_text(document)
+    if len(text) <= PIECE_CHARS:
+        return [text]
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    blocks = text.split(BLOCK_SEPARATOR)
+    for n, block in enumerate(blocks):
+        if len(block) > PIECE_CHARS:
+            raise InputError(
+                document.path,
+                f'a block of {len(block):,} characters ("{block[:30]}…") is too long to '
+                f"be prose (the limit is {PIECE_CHARS:,} characters per paragraph)",
+            )
+        part = block if n == len(blocks) - 1 else block + BLOCK_SEPARATOR
+        if current and size + len(part) > PIECE_CHARS:
+            pieces.append("".join(current))
+            current, size = [], 0
+        current.append(part)
+        size += len(part)
+    pieces.append("".join(current))
+    return pieces
 
 
 def pipes_without(nlp: Language, names: tuple[str, ...]) -> list[str]:

@@ -177,6 +177,8 @@ def test_an_invented_figure_is_named_with_its_draft_line(reports):
 
 
 def test_front_matter_source_is_relative_to_the_draft(tmp_path, nlp):
+    # A sibling folder of the same repository may hold the sources.
+    (tmp_path / ".git").mkdir()
     drafts, sources = tmp_path / "drafts", tmp_path / "sources"
     drafts.mkdir()
     sources.mkdir()

@@ -79,6 +79,8 @@ class KeywordDensity(Check):
         density = a.metrics["keyword_density"]
         count = a.metrics["keyword_count"]
         words = a.metrics["words"]
+        if density is None:
+            return skip("No word to measure.", expected)
         lines = places_of(a.keyword_hits)
         said = f"“{a.keyword}” found {count} time(s) in {words} words ({density:.2f} %)"
         if density < low:
