@@ -78,8 +78,6 @@ class SourceComparison:
     invented: list[InventedFact]
     source_words: int
     draft_words: int
-    shared_ngrams: int = 0
-    draft_ngrams: int = 0
     source_path: str = field(default="")
 
     @property
@@ -239,7 +237,5 @@ def compare_with_source(draft: Analysis, source: Document, source_doc: Doc) -> S
         invented=invented,
         source_words=sum(count_words(b.text) for b in source.blocks),
         draft_words=draft.metrics["words"],
-        shared_ngrams=shared,
-        draft_ngrams=len(draft_grams),
         source_path=source.path,
     )

@@ -328,7 +328,6 @@ def _score(nlp, cases: list[tuple[str, list[str]]]) -> tuple[float, float, float
     return exact / len(cases), tp / max(1, tp + fp), tp / max(1, tp + fn)
 
 
-@pytest.mark.skipif(not HELD_OUT, reason="no held-out set")
 def test_held_out_score(nlp) -> None:
     accuracy, precision, recall = _score(nlp, HELD_OUT)
     assert accuracy >= 0.8, (accuracy, precision, recall)
