@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +104,20 @@ class Analysis:
 
     def meta(self, kind: str) -> list[MetaHit]:
         return [m for m in self.meta_hits if m.kind == kind]
+
+    def without_lines(self, covered: Callable[[int], bool]) -> Analysis:
+        """The analysis as a check sees it when the lines `covered` are suppressed for it:
+        their sentences (and the keyphrase occurrences in them) are left out."""
+        kept = [i for i, s in enumerate(self.sentences) if not covered(s.line)]
+        if len(kept) == len(self.sentences):
+            return self
+        new_index = {old: new for new, old in enumerate(kept)}
+        hits = [
+            replace(h, sentence=new_index[h.sentence])
+            for h in self.keyword_hits
+            if h.sentence in new_index
+        ]
+        return replace(self, sentences=[self.sentences[i] for i in kept], keyword_hits=hits)
 
     @functools.cached_property
     def body_sentences(self) -> list[Sentence]:

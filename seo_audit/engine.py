@@ -10,14 +10,14 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from seo_audit.analyze import Analysis, AnalysisSettings, SourceText, analyze, prose_text
-from seo_audit.checks.base import CheckResult, Location, Place
+from seo_audit.checks.base import SKIP, CheckResult, Location, Place
 from seo_audit.document import Document
 from seo_audit.errors import InputError, RulesetError
 from seo_audit.io import read_text
@@ -26,7 +26,7 @@ from seo_audit.parse import format_for_path, parse
 from seo_audit.registry import selected
 from seo_audit.report import Report
 from seo_audit.ruleset import RuleSet, load_ruleset, ruleset_for_file
-from seo_audit.suppress import apply_suppressions
+from seo_audit.suppress import Suppressions
 from seo_audit.textmap import LineIndex
 
 # Documents sent to nlp.pipe together; larger batches gain little on CPU and hold more memory.
@@ -168,28 +168,39 @@ class SourceCache:
 _SOURCES = SourceCache()
 
 
-def run_checks(analysis: Analysis, ruleset: RuleSet, options: AuditOptions) -> list[CheckResult]:
-    """Run every enabled and selected check on one analysis."""
+def run_checks(
+    analysis: Analysis,
+    ruleset: RuleSet,
+    options: AuditOptions,
+    suppressions: Suppressions | None = None,
+) -> list[CheckResult]:
+    """Run every enabled and selected check on one analysis, leaving out for each check what
+    the draft's directives suppress for it."""
+    suppressions = suppressions or Suppressions()
     results = []
     resolve = _Resolver(analysis.document)
     for check, cfg in ruleset.ordered_checks():
         if not selected(check, cfg.enabled, options.select, options.ignore):
             continue
-        outcome = check().run(analysis, cfg.options)
-        results.append(
-            CheckResult(
-                id=check.id,
-                name=check.name,
-                family=check.family,
-                status=outcome.status,
-                severity=cfg.severity,
-                weight=cfg.weight,
-                value=outcome.value,
-                expected=outcome.expected,
-                message=outcome.message,
-                locations=[resolve(p) for p in outcome.places],
-            )
+        result = CheckResult(
+            check.id, check.name, check.family, SKIP, cfg.severity, cfg.weight, None, "", ""
         )
+        off = suppressions.switched_off(check)
+        if off is not None:
+            results.append(replace(result, message=f"Suppressed for this file ({off})."))
+            continue
+        covered = suppressions.covers(check)
+        seen = analysis if covered is None else analysis.without_lines(covered)
+        outcome = check().run(seen, cfg.options)
+        result = replace(
+            result,
+            status=outcome.status,
+            value=outcome.value,
+            expected=outcome.expected,
+            message=outcome.message,
+            locations=[resolve(p) for p in outcome.places],
+        )
+        results.append(suppressions.filter(result, covered))
     return results
 
 
@@ -227,8 +238,9 @@ class _Resolver:
 
 def build_report(document: Document, analysis: Analysis, options: AuditOptions) -> Report:
     ruleset = ruleset_for_file(options.rules(), document.path)
-    results = run_checks(analysis, ruleset, options)
-    results, notes = apply_suppressions(results, document)
+    suppressions = Suppressions.of(document)
+    results = run_checks(analysis, ruleset, options, suppressions)
+    notes = [*suppressions.notes, *suppressions.unused_notes()]
     if not document.can_show_headings:
         notes.append("Plain text: headings cannot be seen, so heading checks are skipped.")
     return Report(

@@ -1,103 +1,149 @@
 """Suppressing checks inside a draft, like markdownlint and Vale comments.
 
 - `<!-- seo-audit: disable-file ID -->`, or front matter `seo_audit: {ignore: [ID, ...]}`:
-  the check does not run on this file (its result becomes "skip").
-- `<!-- seo-audit: disable ID -->` … `<!-- seo-audit: enable ID -->`: lines in between are
-  dropped from the check's findings; `disable` with no ID means every check.
-- `<!-- seo-audit: disable-next-line ID -->`: the next non-blank line's findings are dropped.
+  the check does not run on this file (its result is "skip", saying so).
+- `<!-- seo-audit: disable ID -->` … `<!-- seo-audit: enable ID -->`: the lines in between
+  are not part of the text for that check: their sentences leave its ratios (passive voice,
+  sentence length, transition words…) and their findings are dropped. `disable` with no ID
+  means every check.
+- `<!-- seo-audit: disable-next-line ID -->`: the same for the next line that holds prose.
 
-A check whose every finding line is suppressed is reported as skipped ("suppressed").
+A check whose every finding is suppressed is reported as skipped ("suppressed").
 Directives naming an unknown check, or that suppress nothing, are reported as notes.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from seo_audit.checks import REGISTRY
-from seo_audit.checks.base import FAIL, SKIP, WARN, CheckResult
+from seo_audit.checks.base import FAIL, SKIP, WARN, Check, CheckResult
 from seo_audit.document import Document
-from seo_audit.registry import EVERY_CHECK as ALL
-from seo_audit.registry import is_known as _known
-from seo_audit.registry import names
+from seo_audit.registry import EVERY_CHECK, is_known, names
+
+# The last line of a region left open to the end of the file.
+END_OF_FILE = 10**9
 
 
-def _matches(name: str, result: CheckResult) -> bool:
-    return names(name, REGISTRY[result.id])
+@dataclass
+class _Region:
+    name: str  # check id, name, family or "*"
+    first: int
+    last: int
+    directive_line: int
 
 
-def apply_suppressions(
-    results: list[CheckResult], document: Document
-) -> tuple[list[CheckResult], list[str]]:
-    notes: list[str] = []
-    file_off: list[tuple[str, int | None]] = []  # (name, directive line or None for front matter)
-    meta = document.meta.get("seo_audit") or document.meta.get("seo-audit") or {}
-    ignore = meta.get("ignore", []) if isinstance(meta, dict) else []
+@dataclass
+class Suppressions:
+    """What a draft's directives and front matter switch off, and what they were used for."""
+
+    file_off: list[tuple[str, int | None]] = field(default_factory=list)  # (name, line | None)
+    regions: list[_Region] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    used: set[int | None] = field(default_factory=set)  # directive lines (None: front matter)
+
+    @classmethod
+    def of(cls, document: Document) -> Suppressions:
+        found = cls()
+        for name in _front_matter_ignore(document.meta, found.notes):
+            if is_known(name):
+                found.file_off.append((name, None))
+            else:
+                found.notes.append(f"front matter: unknown check '{name}' in seo_audit.ignore")
+        open_regions: dict[str, int] = {}
+        prose_lines = sorted({b.line for b in document.blocks})  # lines where prose starts
+        for d in sorted(document.directives, key=lambda d: d.line):
+            for name in d.rules or [EVERY_CHECK]:
+                if not is_known(name):
+                    found.notes.append(
+                        f"line {d.line}: unknown check '{name}' in seo-audit directive"
+                    )
+                elif d.action == "disable-file":
+                    found.file_off.append((name, d.line))
+                elif d.action == "disable":
+                    open_regions.setdefault(name, d.line)
+                elif d.action == "enable":
+                    start = open_regions.pop(name, None)
+                    if start is None:
+                        found.notes.append(
+                            f"line {d.line}: 'enable {name}' without a matching 'disable'"
+                        )
+                    else:
+                        found.regions.append(_Region(name, start, d.line, start))
+                elif d.action == "disable-next-line":
+                    at = bisect.bisect_right(prose_lines, d.line)
+                    target = prose_lines[at] if at < len(prose_lines) else d.line + 1
+                    found.regions.append(_Region(name, target, target, d.line))
+        for name, start in open_regions.items():
+            found.regions.append(_Region(name, start, END_OF_FILE, start))
+        return found
+
+    def switched_off(self, check: type[Check]) -> str | None:
+        """Where the check is switched off for the whole file ("front matter", "line 3")."""
+        off = [line for name, line in self.file_off if names(name, check)]
+        if not off:
+            return None
+        self.used.update(off)
+        return "front matter" if off[0] is None else f"line {off[0]}"
+
+    def covers(self, check: type[Check]) -> Callable[[int], bool] | None:
+        """A test of whether a line is suppressed for `check` (None: nothing is)."""
+        regions = [r for r in self.regions if names(r.name, check)]
+        if not regions:
+            return None
+
+        def covered(line: int) -> bool:
+            hit = [r for r in regions if r.first <= line <= r.last]
+            self.used.update(r.directive_line for r in hit)
+            return bool(hit)
+
+        return covered
+
+    def filter(self, result: CheckResult, covered: Callable[[int], bool] | None) -> CheckResult:
+        """Drop a result's findings on suppressed lines; all of them: the check is skipped."""
+        if covered is None or result.status not in (FAIL, WARN) or not result.locations:
+            return result
+        kept = [loc for loc in result.locations if loc.path is not None or not covered(loc.line)]
+        if not any(loc.path is None for loc in kept):
+            return replace(
+                result,
+                status=SKIP,
+                message="Suppressed by seo-audit directives: " + result.message,
+            )
+        if len(kept) != len(result.locations):
+            return replace(result, locations=kept)
+        return result
+
+    def unused_notes(self) -> list[str]:
+        notes = []
+        for name, line in self.file_off:
+            if line is not None and line not in self.used:
+                notes.append(f"line {line}: directive 'disable-file {name}' suppressed nothing")
+        for region in self.regions:
+            if region.directive_line not in self.used:
+                notes.append(
+                    f"line {region.directive_line}: seo-audit directive for '{region.name}' "
+                    "suppressed nothing"
+                )
+        return notes
+
+
+def _front_matter_ignore(meta: dict[str, Any], notes: list[str]) -> list[str]:
+    """The checks named by front matter `seo_audit: {ignore: ...}` (a name or a list)."""
+    settings = meta.get("seo_audit", meta.get("seo-audit"))
+    if settings is None:
+        return []
+    if not isinstance(settings, dict):
+        notes.append("front matter: seo_audit must be a mapping, e.g. {ignore: [passive-voice]}")
+        return []
+    ignore = settings.get("ignore")
+    if ignore is None:
+        return []
     if isinstance(ignore, str):
         ignore = [ignore]
-    file_off.extend((str(name), None) for name in ignore)
-
-    ranges: list[tuple[str, int, int, int]] = []  # (name, first line, last line, directive line)
-    open_ranges: dict[str, int] = {}
-    prose_lines = {b.line for b in document.blocks}  # lines where prose starts
-    for d in sorted(document.directives, key=lambda d: d.line):
-        names = d.rules or [ALL]
-        for name in names:
-            if not _known(name):
-                notes.append(f"line {d.line}: unknown check '{name}' in seo-audit directive")
-                continue
-            if d.action == "disable-file":
-                file_off.append((name, d.line))
-            elif d.action == "disable":
-                open_ranges.setdefault(name, d.line)
-            elif d.action == "enable":
-                start = open_ranges.pop(name, None)
-                if start is None:
-                    notes.append(f"line {d.line}: 'enable {name}' without a matching 'disable'")
-                else:
-                    ranges.append((name, start, d.line, start))
-            elif d.action == "disable-next-line":
-                following = [line for line in prose_lines if line > d.line]
-                target = min(following) if following else d.line + 1
-                ranges.append((name, target, target, d.line))
-    for name, start in open_ranges.items():
-        ranges.append((name, start, 10**9, start))
-
-    used: set[int | None] = set()
-    out: list[CheckResult] = []
-    for result in results:
-        off = [line for name, line in file_off if _matches(name, result)]
-        if off:
-            used.update(off)
-            where = "front matter" if off[0] is None else f"line {off[0]}"
-            out.append(replace(result, status=SKIP, message=f"Suppressed for this file ({where})."))
-            continue
-        if result.status in (FAIL, WARN) and result.lines:
-            kept = []
-            for where in result.locations:
-                line = where.line
-                hit = [
-                    r
-                    for r in ranges
-                    if where.path is None and _matches(r[0], result) and r[1] <= line <= r[2]
-                ]
-                if hit:
-                    used.update(r[3] for r in hit)
-                else:
-                    kept.append(where)
-            if not [k for k in kept if k.path is None]:
-                result = replace(
-                    result,
-                    status=SKIP,
-                    message="Suppressed by seo-audit directives: " + result.message,
-                )
-            elif len(kept) != len(result.locations):
-                result = replace(result, locations=kept)
-        out.append(result)
-    for name, line in file_off:
-        if line is not None and line not in used:
-            notes.append(f"line {line}: directive 'disable-file {name}' suppressed nothing")
-    for name, _, _, line in ranges:
-        if line not in used:
-            notes.append(f"line {line}: seo-audit directive for '{name}' suppressed nothing")
-    return out, notes
+    if not isinstance(ignore, list) or not all(isinstance(n, str) for n in ignore):
+        notes.append("front matter: seo_audit.ignore must be a check name or a list of names")
+        return []
+    return ignore

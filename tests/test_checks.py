@@ -275,11 +275,28 @@ def test_suppression_directives(nlp):
         "Il arrive.", "<!-- seo-audit: disable-next-line R005 -->\n\nIl arrive."
     )
     report = audit(line_text)
-    assert report.check("R005").status == "skip"
+    # The suppressed line's sentences are no longer part of the text for R005.
+    assert report.check("R005").status == "pass"
+    assert not any("suppressed nothing" in n for n in report.notes)
     file_off = "---\nseo_audit:\n  ignore: [consecutive-sentences]\n" + text[4:]
     assert audit(file_off).check("R005").status == "skip"
     unknown = text + "\n<!-- seo-audit: disable NOPE -->\n"
     assert any("unknown check 'NOPE'" in n for n in audit(unknown).notes)
+
+
+def test_suppressed_sentences_leave_the_ratio(nlp):
+    passive = "Le projet a été validé par le conseil. Les travaux ont été lancés par la mairie."
+    text = article().replace(PARA, passive, 1)
+    before = audit(text).check("passive-voice")
+    assert before.lines
+    line = before.lines[0]
+    lines = text.split("\n")
+    lines.insert(line - 1, "<!-- seo-audit: disable-next-line passive-voice -->\n")
+    after = audit("\n".join(lines)).check("passive-voice")
+    assert after.value < before.value
+    assert line + 2 not in after.lines
+    counted = int(before.message.split(" of ")[1].split()[0])
+    assert f" of {counted - 2} sentences" in after.message
 
 
 def test_keyphrase_suggestions_name_the_topic(nlp):

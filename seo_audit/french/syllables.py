@@ -43,8 +43,22 @@ _LETTER_SYLLABLES = {"w": 3, "y": 2}
 # Vowel spellings read as one sound, longest first. "oo", "ee", "ea" only occur in
 # loanwords (football, week-end, leader), where they are one vowel too.
 _VOWEL_DIGRAPHS = (
-    "eau", "œu", "eû", "eu", "oû", "où", "ou", "aî", "ai", "ei", "au", "oî", "oi",
-    "oo", "ee", "ea",
+    "eau",
+    "œu",
+    "eû",
+    "eu",
+    "oû",
+    "où",
+    "ou",
+    "aî",
+    "ai",
+    "ei",
+    "au",
+    "oî",
+    "oi",
+    "oo",
+    "ee",
+    "ea",
 )
 _CONSONANT_DIGRAPHS = ("sch", "ch", "ph", "th", "gn", "ck", "sh")
 _OBSTRUENTS = frozenset("pbtdkcgfv")
@@ -172,10 +186,7 @@ def _nuclei(w: str) -> int:
         if sounds[k + 1] == 1 and len(nxt) == 1 and is_vowel(k + 2):
             return True
         return (
-            nxt[0] in _OBSTRUENTS
-            and k + 2 < n
-            and units[k + 2][1] in _LIQUIDS
-            and is_vowel(k + 3)
+            nxt[0] in _OBSTRUENTS and k + 2 < n and units[k + 2][1] in _LIQUIDS and is_vowel(k + 3)
         )
 
     def before_glide(k: int) -> bool:
@@ -221,7 +232,7 @@ def _count_letters(word: str, silent_ent: bool) -> int:
         return _EXCEPTIONS[word]
     for prefix, syllables in _PREFIX_EXCEPTIONS:
         if word.startswith(prefix):
-            rest = word[len(prefix):]
+            rest = word[len(prefix) :]
             # A bare mute ending after the prefix (poêle, pays) adds nothing.
             if re.fullmatch(r"e?s?", rest):
                 return syllables
