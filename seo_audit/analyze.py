@@ -6,6 +6,7 @@ Checks never re-parse the text or run spaCy again: they read the `Analysis` buil
 from __future__ import annotations
 
 import bisect
+import re
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -186,12 +187,28 @@ def segments(document: Document) -> list[Segment]:
     return found
 
 
+# spaCy's tokenizer splits prefixes and suffixes off a token one character at a time, in time
+# quadratic in the token's length: a run this long without white space (no French word, no
+# ordinary address) is broken by a space every so many characters.
+LONGEST_TOKEN = 300
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_TOKEN + 1))
+
+
 def prose_text(document: Document) -> str:
     """The text spaCy reads: segments joined by a blank line, line breaks as spaces.
 
-    Replacing a newline by a space keeps every character offset, so offsets map back to lines.
+    Replacing a newline by a space keeps every character offset, so offsets map back to lines;
+    so does breaking an absurdly long run of characters without a space.
     """
-    return BLOCK_SEPARATOR.join(seg.text.replace("\n", " ") for seg in segments(document))
+    text = BLOCK_SEPARATOR.join(seg.text.replace("\n", " ") for seg in segments(document))
+    return _LONG_RUN.sub(_break_run, text)
+
+
+def _break_run(match: re.Match[str]) -> str:
+    run = list(match.group())
+    for i in range(LONGEST_TOKEN, len(run), LONGEST_TOKEN + 1):
+        run[i] = " "
+    return "".join(run)
 
 
 class SegmentMap:

@@ -117,3 +117,19 @@ def test_an_allowed_source_folder_is_read(tmp_path):
     draft = _rewrite_pointing_at(tmp_path, "../sources/crue.txt")
     options = AuditOptions(source_dirs=(str(sources),))
     assert audit_one(str(draft), options).metrics["source_facts"] > 0
+
+
+def test_runs_without_spaces_are_broken_for_the_tokenizer_keeping_offsets():
+    from seo_audit.analyze import LONGEST_TOKEN, prose_text, segments
+    from seo_audit.nlp import BLOCK_SEPARATOR
+    from seo_audit.parse import parse
+
+    run = "!?." * 1000
+    document = parse("p.md", f"# Titre\n\nDébut {run} fin.\n", "markdown")
+    text = prose_text(document)
+    whole = BLOCK_SEPARATOR.join(seg.text for seg in segments(document))
+    assert len(text) == len(whole)
+    assert sum(a != b for a, b in zip(text, whole, strict=True)) == len(run) // (LONGEST_TOKEN + 1)
+    assert max(len(piece) for piece in text.split()) <= LONGEST_TOKEN
+    report = audit(f"# Titre\n\nDébut {run} fin.\n")
+    assert report.metrics["words"] == 3
