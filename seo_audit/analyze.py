@@ -6,8 +6,8 @@ Checks never re-parse the text or run spaCy again: they read the `Analysis` buil
 from __future__ import annotations
 
 import bisect
-import re
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -191,7 +191,7 @@ def segments(document: Document) -> list[Segment]:
 # quadratic in the token's length: a run this long without white space (no French word, no
 # ordinary address) is broken by a space every so many characters.
 LONGEST_TOKEN = 300
-_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_TOKEN + 1))
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_TOKEN + 1},}}")
 
 
 def prose_text(document: Document) -> str:

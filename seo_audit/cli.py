@@ -150,6 +150,7 @@ def check(
     from seo_audit.engine import AuditOptions
     from seo_audit.formats import FORMAT_NAMES, RenderOptions, renderers
     from seo_audit.formats.jsonl import render_one
+    from seo_audit.formats.text import terminal_width
     from seo_audit.parallel import audit_parallel, default_jobs
     from seo_audit.paths import collect_paths
     from seo_audit.report import exit_code
@@ -212,7 +213,12 @@ def check(
         _write(
             render(
                 reports,
-                RenderOptions(color=use_color and not machine, verbose=verbose, quiet=quiet),
+                RenderOptions(
+                    color=use_color and not machine,
+                    verbose=verbose,
+                    quiet=quiet,
+                    width=terminal_width() if output is None and sys.stdout.isatty() else 100,
+                ),
             ),
             output,
         )

@@ -72,6 +72,33 @@ class Report:
     def failures(self) -> list[CheckResult]:
         return failing(self.checks, self.fail_on)
 
+    def verdict_reasons(self) -> list[str]:
+        """Why the draft fails, one reason per cause (empty when it passes)."""
+        if self.error is not None:
+            return [f"could not be checked: {self.error}"]
+        reasons = []
+        failures = self.failures
+        required = [r for r in failures if r.severity == "error"]
+        if required:
+            names = ", ".join(f"{r.id} {r.name}" for r in required)
+            reasons.append(f"{len(required)} required check(s) failed: {names}")
+        gated = [r for r in failures if r.severity != "error" or r.status != FAIL]
+        if gated:
+            names = ", ".join(f"{r.id} {r.name}" for r in gated)
+            reasons.append(f"--fail-on warning: {len(gated)} warning(s): {names}")
+        if self.fail_under is not None and self.score < self.fail_under:
+            reasons.append(f"score {self.score} is below --fail-under {self.fail_under}")
+        return reasons
+
+    def __repr__(self) -> str:
+        if self.error is not None:
+            return f"Report(path={self.path!r}, error={self.error!r})"
+        verdict = "passed" if self.passed else "failed"
+        return (
+            f"Report(path={self.path!r}, {verdict}, score={self.score}, "
+            f"checks={len(self.checks)}, failures={[r.id for r in self.failures]})"
+        )
+
     def check(self, key: str) -> CheckResult:
         """A result by check id or name."""
         for result in self.checks:

@@ -116,6 +116,10 @@ class CheckResult:
     message: str
     locations: list[Location] = field(default_factory=list)
 
+    def __repr__(self) -> str:
+        places = f", {len(self.locations)} place(s)" if self.locations else ""
+        return f"CheckResult({self.id} {self.name}: {self.status}, value={self.value!r}{places})"
+
     @property
     def lines(self) -> list[int]:
         """The lines of the checked file that the findings start on."""

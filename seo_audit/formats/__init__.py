@@ -13,6 +13,7 @@ class RenderOptions:
     color: bool = False
     verbose: bool = False
     quiet: bool = False
+    width: int = 100  # columns of the terminal, for the text report
 
 
 Renderer = Callable[[list[Report], RenderOptions], str]

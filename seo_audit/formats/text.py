@@ -1,44 +1,61 @@
-"""`--format text`: the readable report, grouped by file, with a summary line."""
+"""`--format text`: the readable report, as a linter prints it.
+
+For each draft: the verdict and, when it fails, why; then what needs attention, one line per
+check worded by its effect on the verdict (`FAIL` fails the draft, `warn` does not), with the
+measured value, the target and the places, each quoted from the file. Passing and skipped
+checks are counted, and listed with `-v`. The lines fit the terminal's width.
+"""
 
 from __future__ import annotations
 
+import shutil
+import textwrap
+
 import click
 
-from seo_audit.checks.base import FAIL, PASS, SKIP, WARN, CheckResult
+from seo_audit.checks.base import PASS, SKIP, CheckResult
 from seo_audit.formats import RenderOptions
 from seo_audit.report import Report, summary_of
 
-SYMBOLS = {
-    PASS: ("✓", "green"),
-    WARN: ("!", "yellow"),
-    FAIL: ("✗", "red"),
-    SKIP: ("-", "bright_black"),
-}
-WORDS = {PASS: "pass", WARN: "warn", FAIL: "FAIL", SKIP: "skip"}
-
-
-def _status(result: CheckResult, color: bool) -> str:
-    if color:
-        symbol, fg = SYMBOLS[result.status]
-        return click.style(symbol, fg=fg, bold=result.status == FAIL)
-    return WORDS[result.status]
-
-
+# How each line is worded, by its effect on the verdict.
+FAILS, WARNS, PASSES, SKIPS = "FAIL", "warn", "pass", "skip"
+STYLES = {FAILS: ("✗", "red"), WARNS: ("!", "yellow"), PASSES: ("✓", "green"), SKIPS: ("-", None)}
 # Places shown under a finding; the rest are counted.
 SHOWN_PLACES = 5
-EXCERPT_CHARS = 72
+PLACE_INDENT = 6
 
 
-def excerpt(text: str, width: int = EXCERPT_CHARS) -> str:
+def terminal_width() -> int:
+    """Columns to lay the report out in: the terminal's, within reason."""
+    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+
+
+def effect(result: CheckResult, report: Report) -> str:
+    """FAIL when the result fails the draft, warn when it needs attention but does not."""
+    if result.status == PASS:
+        return PASSES
+    if result.status == SKIP:
+        return SKIPS
+    return FAILS if result in report.failures else WARNS
+
+
+def excerpt(text: str, room: int) -> str:
     """The text of a place on one line, shortened in the middle when too long."""
     flat = " ".join(text.split())
-    if len(flat) <= width:
+    if len(flat) <= room:
         return flat
-    half = (width - 3) // 2
+    half = max((room - 3) // 2, 4)
     return f"{flat[:half]} … {flat[-half:]}"
 
 
-def _places(result: CheckResult, path: str) -> list[str]:
+def _label(kind: str, color: bool) -> str:
+    if not color:
+        return kind
+    symbol, fg = STYLES[kind]
+    return click.style(symbol, fg=fg, bold=kind == FAILS)
+
+
+def _places(result: CheckResult, columns: int) -> list[str]:
     """Where a finding is: `line:col` with the text found there, as a linter's code frame."""
     out = []
     for loc in result.locations[:SHOWN_PLACES]:
@@ -46,40 +63,58 @@ def _places(result: CheckResult, path: str) -> list[str]:
         if loc.path is not None:
             where = f"{loc.path}:{where}"
         note = f"  ({loc.note})" if loc.note and loc.note not in loc.text else ""
-        out.append(f"      {where}  « {excerpt(loc.text)} »{note}")
+        room = columns - PLACE_INDENT - len(where) - len(note) - 6
+        out.append(f"{' ' * PLACE_INDENT}{where}  « {excerpt(loc.text, room)} »{note}")
     if len(result.locations) > SHOWN_PLACES:
-        out.append(f"      … and {len(result.locations) - SHOWN_PLACES} more")
+        out.append(f"{' ' * PLACE_INDENT}… and {len(result.locations) - SHOWN_PLACES} more")
     return out
 
 
-def render_file(report: Report, options: RenderOptions) -> list[str]:
-    color = options.color
-    if report.error is not None:
-        label = click.style("ERROR", fg="red", bold=True) if color else "ERROR"
-        return [f"{report.path}: {label} {report.error}"]
-    verdict = "PASS" if report.passed else "FAIL"
+def _check_line(result: CheckResult, kind: str, options: RenderOptions, columns: int) -> list[str]:
+    head = f"  {_label(kind, options.color)} {result.id} {result.name}: "
+    text = result.message
+    if result.expected and (kind in (FAILS, WARNS) or options.verbose):
+        text += f" (expected {result.expected})"
+    visible = len(f"  {kind} {result.id} {result.name}: ")
+    wrapped = textwrap.wrap(
+        text, width=max(columns - visible, 30), break_long_words=False, break_on_hyphens=False
+    )
+    lines = [head + (wrapped[0] if wrapped else "")]
+    lines.extend(" " * visible + more for more in wrapped[1:])
+    return lines
+
+
+def _verdict(report: Report, color: bool) -> str:
+    word = "PASS" if report.passed else "FAIL"
     if color:
-        verdict = click.style(verdict, fg="green" if report.passed else "red", bold=True)
+        word = click.style(word, fg="green" if report.passed else "red", bold=True)
+    path = click.style(report.path, bold=True) if color else report.path
     keyword = f"“{report.keyword}”" if report.keyword else "none"
-    head = f"{report.path}: {verdict}  score {report.score}/100  keyword {keyword}"
-    if color:
-        head = click.style(report.path, bold=True) + head[len(report.path) :]
-    out = [head]
-    width = max((len(f"{r.id} {r.name}") for r in report.checks), default=20)
-    for r in report.checks:
-        if options.quiet and r.status in (PASS, SKIP):
+    head = f"{path}: {word}  score {report.score}/100  keyword {keyword}"
+    return head
+
+
+def render_file(report: Report, options: RenderOptions) -> list[str]:
+    columns = options.width
+    if report.error is not None:
+        label = click.style("ERROR", fg="red", bold=True) if options.color else "ERROR"
+        return [f"{report.path}: {label} {report.error}"]
+    out = [_verdict(report, options.color)]
+    for reason in report.verdict_reasons():
+        out.append(f"  because {reason}")
+    hidden = {PASSES: 0, SKIPS: 0}
+    for result in report.checks:
+        kind = effect(result, report)
+        if kind in hidden and not options.verbose:
+            hidden[kind] += 1
             continue
-        if r.status == WARN and options.quiet and r.severity != "error":
+        if options.quiet and kind == WARNS:
             continue
-        label = f"{r.id} {r.name}".ljust(width)
-        severity = "" if r.severity == "error" or r.status in (PASS, SKIP) else f" ({r.severity})"
-        line = f"  {_status(r, color)} {label}  {r.message}{severity}"
-        # The target is shown where it matters: on what needs fixing (always, with -v).
-        if r.expected and (r.status in (FAIL, WARN) or options.verbose):
-            line += f" (expected {r.expected})"
-        out.append(line)
-        if r.status in (FAIL, WARN):
-            out.extend(_places(r, report.path))
+        out.extend(_check_line(result, kind, options, columns))
+        if kind in (FAILS, WARNS):
+            out.extend(_places(result, columns))
+    if hidden[PASSES] or hidden[SKIPS]:
+        out.append(f"  {hidden[PASSES]} check(s) passed, {hidden[SKIPS]} skipped (-v lists them)")
     for note in report.notes:
         out.append(f"  note: {note}")
     m = report.metrics
@@ -100,6 +135,27 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
     return out
 
 
+def render_summary(reports: list[Report], options: RenderOptions) -> list[str]:
+    """The closing lines of a run: the failing drafts (in a batch) and the counts."""
+    out = []
+    failed = [r for r in reports if not r.passed]
+    if len(reports) > 1 and failed:
+        out.append("Drafts that need work:")
+        for r in failed:
+            if r.error is not None:
+                out.append(f"  {r.path}: could not be checked")
+            else:
+                ids = ", ".join(f"{c.id} {c.name}" for c in r.failures) or "score gate"
+                out.append(f"  {r.path}: score {r.score}, failing {ids}")
+        out.append("")
+    s = summary_of(reports)
+    out.append(
+        f"{s['files']} file(s) checked: {s['passed']} passed, {s['failed']} failed, "
+        f"{s['errors']} could not be checked."
+    )
+    return out
+
+
 def render(reports: list[Report], options: RenderOptions) -> str:
     lines: list[str] = []
     for report in reports:
@@ -107,9 +163,5 @@ def render(reports: list[Report], options: RenderOptions) -> str:
             continue
         lines.extend(render_file(report, options))
         lines.append("")
-    s = summary_of(reports)
-    lines.append(
-        f"{s['files']} file(s) checked: {s['passed']} passed, {s['failed']} failed, "
-        f"{s['errors']} could not be checked."
-    )
+    lines.extend(render_summary(reports, options))
     return "\n".join(lines) + "\n"
