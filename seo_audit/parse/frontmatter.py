@@ -239,3 +239,76 @@ def apply_meta(doc: Any, fm: FrontMatter) -> None:
     doc.keywords = keywords_from_meta(meta)
     doc.slug = _as_text(meta.get("slug"))
     doc.slug_line = fm.key_lines.get("slug")
+
+
+SUPPRESS_KEYS = ("seo_audit", "seo-audit")
+_NAME_SPLIT_RE = re.compile(r"[\s,]+")
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def ignored_checks(meta: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The checks front matter `seo_audit: {ignore: ...}` turns off, and what is wrong with it.
+
+    `ignore` is a check id, name or family, a string of them separated by commas or spaces,
+    or a list of such strings. Returns (names in order, without repeats; problems, each one
+    line naming the key). A wrong type (`ignore: 5`, `ignore: null`, `seo_audit: [x]`...)
+    gives a problem and contributes no name; whether the names are known checks is for the
+    caller to say.
+    """
+    names: list[str] = []
+    problems: list[str] = []
+    present = [k for k in SUPPRESS_KEYS if k in meta]
+    if not present:
+        return names, problems
+    if len(present) > 1:
+        problems.append("front matter has both 'seo_audit' and 'seo-audit'; 'seo_audit' is used")
+    key = present[0]
+    config = meta[key]
+    if not isinstance(config, dict):
+        problems.append(
+            f"front matter '{key}' must be a mapping such as {{ignore: [ID, ...]}}, "
+            f"not {_type_name(config)}"
+        )
+        return names, problems
+    for extra in config:
+        if extra != "ignore":
+            problems.append(f"front matter '{key}': unknown key '{extra}' (valid: ignore)")
+    if "ignore" not in config:
+        return names, problems
+    ignore = config["ignore"]
+    label = f"front matter '{key}.ignore'"
+    if isinstance(ignore, str):
+        items: list[Any] = [ignore]
+    elif isinstance(ignore, list):
+        items = ignore
+    else:
+        problems.append(
+            f"{label} must be a check id or name, or a list of them, not {_type_name(ignore)}"
+        )
+        return names, problems
+    for i, item in enumerate(items, 1):
+        if not isinstance(item, str):
+            where = f" (item {i})" if isinstance(ignore, list) else ""
+            problems.append(f"{label}{where} must be a check id or name, not {_type_name(item)}")
+            continue
+        found = [n for n in _NAME_SPLIT_RE.split(item.strip()) if n]
+        if not found:
+            where = f" (item {i})" if isinstance(ignore, list) else ""
+            problems.append(f"{label}{where} is empty")
+        for name in found:
+            if name not in names:
+                names.append(name)
+    return names, problems
