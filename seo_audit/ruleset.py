@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from seo_audit.checks import REGISTRY
 from seo_audit.checks.base import FAMILY_ORDER, SEVERITIES, Check
@@ -291,6 +292,22 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def site_url_problem(url: str) -> str | None:
+    """What is wrong with a site address (it needs http or https and a host), or None."""
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return "contains spaces or control characters"
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # raises ValueError for a port out of range
+    except ValueError as exc:
+        return f"not a valid URL ({exc})"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "must start with http:// or https://"
+    if not parts.hostname:
+        return "has no host name"
+    return None
+
+
 def _validate_option(option: Any, value: Any, label: str) -> Any:
     kind = option.type
     if kind is bool:
@@ -311,6 +328,10 @@ def _validate_option(option: Any, value: Any, label: str) -> Any:
     elif kind is str:
         if not isinstance(value, str):
             raise RulesetError(f"{label} must be a string")
+        if option.name == "site_url" and value:
+            problem = site_url_problem(value)
+            if problem:
+                raise RulesetError(f"{label}: {problem} (got {_shown(value)})")
         return value
     elif kind is list:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
