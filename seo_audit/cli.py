@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from seo_audit import __version__
-from seo_audit.errors import SeoAuditError
+from seo_audit.errors import InputError, SeoAuditError
+from seo_audit.formats.safe import for_terminal
 
 if TYPE_CHECKING:
+    from seo_audit.engine import AuditOptions
+    from seo_audit.report import Report
     from seo_audit.ruleset import RuleSet
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
 
-def _fail(message: str) -> None:
-    click.echo(f"seo-audit: error: {message}", err=True)
+def _fail(message: str) -> NoReturn:
+    click.echo(f"seo-audit: error: {for_terminal(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -39,11 +46,49 @@ def _load_rules(ruleset: str | None) -> RuleSet:
         return load_ruleset(ruleset)
     except SeoAuditError as exc:
         _fail(str(exc))
-        raise  # unreachable: _fail exits
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _max_bytes(option: str | None) -> int:
+    """The size limit per draft: --max-bytes, else $SEO_AUDIT_MAX_BYTES, else io.MAX_BYTES."""
+    from seo_audit import io
+
+    if option is None:
+        try:
+            return io.default_max_bytes()
+        except InputError as exc:
+            _fail(exc.problem)
+    try:
+        return io.parse_size(option)
+    except ValueError as exc:
+        _fail(f"--max-bytes {option}: {exc}")
+
+
+def _screened(
+    files: list[str], options: AuditOptions, max_bytes: int, jobs: int
+) -> Iterator[Report]:
+    """Reports in input order; a file refused from its name or `stat` alone (missing, not a
+    regular file, too large, unknown type) gets its error report without being opened, and
+    the model is loaded only if some file is left to check."""
+    from seo_audit import io
+    from seo_audit.parallel import audit_parallel
+    from seo_audit.parse import format_for_path
+    from seo_audit.report import Report
+
+    refused: dict[int, Report] = {}
+    for i, path in enumerate(files):
+        try:
+            format_for_path(path, options.input_format)
+            io.check_file(path, max_bytes)
+        except InputError as exc:
+            refused[i] = Report(path=path, error=exc.problem, fail_on=options.fail_on)
+    rest = [path for i, path in enumerate(files) if i not in refused]
+    checked = iter(audit_parallel(rest, options, jobs) if rest else ())
+    for i in range(len(files)):
+        yield refused[i] if i in refused else next(checked)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -114,6 +159,11 @@ FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ",
     "folder and repository (repeatable).",
 )
 @click.option("--site-url", default="", help="The site's address: links to it are internal.")
+@click.option(
+    "--max-bytes",
+    metavar="SIZE",
+    help="Largest draft read, in bytes or with K, M, G (default: $SEO_AUDIT_MAX_BYTES, else 5M).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when drafts fail (not on errors).")
 @click.option("-q", "--quiet", is_flag=True, help="Show only failures.")
 @click.option("-v", "--verbose", is_flag=True, help="Show every measured value.")
@@ -137,6 +187,7 @@ def check(
     source: str | None,
     source_dirs: tuple[str, ...],
     site_url: str,
+    max_bytes: str | None,
     exit_zero: bool,
     quiet: bool,
     verbose: bool,
@@ -146,12 +197,14 @@ def check(
 
     Exit code: 0 when every draft passes, 1 when a draft fails, 2 on a usage or input error
     (an input error outranks a failing draft).
+
+    Put paths after `--` when a file name may start with "-": `seo-audit check -- -a.md`.
     """
     from seo_audit.engine import AuditOptions
     from seo_audit.formats import FORMAT_NAMES, RenderOptions, renderers
     from seo_audit.formats.jsonl import render_one
     from seo_audit.formats.text import terminal_width
-    from seo_audit.parallel import audit_parallel, default_jobs
+    from seo_audit.parallel import default_jobs
     from seo_audit.paths import collect_paths
     from seo_audit.report import exit_code
 
@@ -162,13 +215,20 @@ def check(
             f"--format {output_format}: unknown format (choose from auto, "
             f"{', '.join(FORMAT_NAMES)})"
         )
+    if site_url:
+        from seo_audit.ruleset import site_url_problem
+
+        problem = site_url_problem(site_url)
+        if problem:
+            _fail(f"--site-url {site_url}: {problem}")
+    limit = _max_bytes(max_bytes)
     select, ignore = _split(select), _split(ignore)
     _check_selection(select, "--select")
     _check_selection(ignore, "--ignore")
     rules = _load_rules(ruleset)
     args = list(paths)
     if files_from:
-        args.extend(_read_list(files_from))
+        args.extend(_read_list(files_from, limit))
     if not args:
         _fail("no path given (see `seo-audit check --help`)")
     if "-" in args and files_from == "-":
@@ -189,8 +249,9 @@ def check(
         site_url=site_url,
         source=source,
         source_dirs=source_dirs,
+        max_bytes=limit,
     )
-    results = audit_parallel(files, options, jobs or default_jobs())
+    results = _screened(files, options, limit, jobs or default_jobs())
     machine = output_format != "text"
     show_progress = (
         not machine and sys.stderr.isatty() and len(files) > 5 and not os.environ.get("CI")
@@ -227,19 +288,21 @@ def check(
     if machine or output is not None:
         for report in reports:  # the report went to a file or a machine: say errors on stderr
             if report.error is not None:
-                click.echo(f"{report.path}: {report.error}", err=True)
+                click.echo(for_terminal(f"{report.path}: {report.error}"), err=True)
     code = exit_code(reports)
     sys.exit(0 if exit_zero and code == 1 else code)
 
 
-def _read_list(source: str) -> list[str]:
+def _read_list(source: str, max_bytes: int) -> list[str]:
+    """The paths listed in a file (or stdin): a regular file, within the size limit."""
+    from seo_audit import io
+
     try:
-        if source == "-":
-            text = sys.stdin.read()
-        else:
-            text = Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"{source}: cannot read the file list ({exc})")
+        text = io.read_bytes(source, max_bytes).decode("utf-8-sig")
+    except InputError as exc:
+        _fail(f"{source}: cannot read the file list ({exc.problem})")
+    except UnicodeDecodeError as exc:
+        _fail(f"{source}: cannot read the file list (not valid UTF-8: {exc.reason})")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -253,19 +316,54 @@ def _append_step_summary(path: str, reports: list) -> None:
         click.echo(f"seo-audit: warning: cannot write the step summary ({exc})", err=True)
 
 
+def _new_file_mode(target: Path) -> int:
+    """The permissions the report gets: those of the file it replaces, else 0o666 - umask."""
+    with contextlib.suppress(OSError):
+        st = target.stat()
+        if stat.S_ISREG(st.st_mode):
+            return stat.S_IMODE(st.st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _write(text: str, output: str | None) -> None:
-    """Print the report, or write it whole to a file (a temporary file renamed into place)."""
+    """Print the report, or write it whole to a file.
+
+    A file is written to a temporary file that mkstemp creates (exclusively, under an
+    unpredictable name, in the target's folder), then renamed over the target, so that a
+    reader never sees half a report and no planted symlink is ever followed; it is removed
+    if anything fails. A target that exists and is not a regular file (/dev/stdout, a pipe)
+    is written to directly.
+    """
     if output is None:
         click.echo(text, nl=False)
         return
     target = Path(output)
-    tmp = target.with_name(f".{target.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        special = not stat.S_ISREG(target.stat().st_mode)
+    except OSError:
+        special = False  # missing (or unreadable): created below, or the error said there
+    try:
+        if special:
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(text)
+            return
+        mode = _new_file_mode(target)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         _fail(f"{output}: cannot write the report ({exc.strerror or exc})")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            _fail(f"{output}: cannot write the report ({exc.strerror or exc})")
+        raise
 
 
 @main.command()

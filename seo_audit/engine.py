@@ -54,6 +54,7 @@ class AuditOptions:
     site_url: str = ""  # the site's address: links to it are internal
     source: str | None = None  # the source article a rewrite is checked against
     source_dirs: tuple[str, ...] = ()  # folders a front-matter `source:` may point into
+    max_bytes: int | None = None  # largest draft read (None: io's default)
 
     def rules(self) -> RuleSet:
         """The active rule set, loaded once."""
@@ -74,16 +75,18 @@ class Draft:
 # --- Stages -----------------------------------------------------------------------------------
 
 
-def load_document(path: str, input_format: str | None = None) -> Document:
+def load_document(
+    path: str, input_format: str | None = None, max_bytes: int | None = None
+) -> Document:
     """Read and parse one file (or "-" for stdin); raises InputError."""
     fmt = format_for_path(path, input_format)
-    return parse(path, read_text(path), fmt)
+    return parse(path, read_text(path, max_bytes), fmt)
 
 
 def _load(draft: Draft, options: AuditOptions) -> Document:
     fmt = draft.input_format or options.input_format
     if draft.text is None:
-        return load_document(draft.path, fmt)
+        return load_document(draft.path, fmt, options.max_bytes)
     text = draft.text.replace("\r\n", "\n").replace("\r", "\n")
     return parse(draft.path, text, format_for_path(draft.path, fmt))
 

@@ -10,11 +10,13 @@ Sources, later ones overriding earlier ones:
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from seo_audit.checks import REGISTRY
 from seo_audit.checks.base import FAMILY_ORDER, SEVERITIES, Check
@@ -23,6 +25,11 @@ from seo_audit.registry import find_check
 
 DEFAULT_RULESET = "default"
 _COMMON_KEYS = {"enabled", "severity", "weight"}
+
+# A rule set is trusted configuration, but a typo must not make a score meaningless or crash
+# a run: every number is finite and within these bounds (an option's own min/max apply too).
+MAX_WEIGHT = 100.0
+MAX_NUMBER = 1_000_000_000  # any number in a rule set, in absolute value
 
 
 @dataclass
@@ -76,6 +83,8 @@ def _resolve(ref: str, relative_to: Path | None) -> Path:
         candidate = relative_to / candidate
     if ref.endswith(".toml") or "/" in ref or "\\" in ref:
         if not candidate.is_file():
+            if candidate.exists():
+                raise RulesetError(f"{ref}: rule set is not a regular file")
             raise RulesetError(f"{ref}: rule set file not found")
         return candidate
     builtin = rules_dir() / f"{ref}.toml"
@@ -88,12 +97,24 @@ def _resolve(ref: str, relative_to: Path | None) -> Path:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from seo_audit.errors import InputError
+    from seo_audit.io import MAX_BYTES, read_bytes
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        # Regular files only, never more than MAX_BYTES, whatever --max-bytes says for drafts.
+        text = read_bytes(str(path), MAX_BYTES).decode("utf-8-sig")
+    except InputError as exc:
+        raise RulesetError(f"{path}: cannot read rule set: {exc.problem}") from None
+    except UnicodeDecodeError as exc:
+        raise RulesetError(f"{path}: cannot read rule set: not valid UTF-8 ({exc})") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RulesetError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesetError(f"{path}: cannot read rule set: {exc}") from None
+    except RecursionError:
+        raise RulesetError(f"{path}: invalid TOML: nested too deeply") from None
+    except ValueError:  # an integer past Python's digit limit
+        raise RulesetError(f"{path}: invalid TOML: an integer has too many digits") from None
 
 
 def load_ruleset(ref: str | None = None, cwd: Path | None = None) -> RuleSet:
@@ -160,9 +181,12 @@ def _load_file(path: Path, seen: list[Path]) -> RuleSet:
         ruleset = _load_file(parent, [*seen, path])
     else:
         ruleset = base_ruleset()
+    for key in ("name", "description"):
+        if not isinstance(meta.get(key, ""), str):
+            raise RulesetError(f"{path}: ruleset.{key} must be a string")
     ruleset = _apply_layer(ruleset, data, str(path), path.parent)
-    ruleset.name = str(meta.get("name", path.stem))
-    ruleset.description = str(meta.get("description", ruleset.description))
+    ruleset.name = meta.get("name", path.stem)
+    ruleset.description = meta.get("description", ruleset.description)
     return ruleset
 
 
@@ -186,7 +210,8 @@ def _apply_layer(ruleset: RuleSet, data: dict[str, Any], where: str, folder: Pat
     if not isinstance(overrides, list):
         raise RulesetError(f"{where}: 'overrides' must be an array of tables ([[overrides]])")
     for i, override in enumerate(overrides, 1):
-        if not isinstance(override, dict) or not isinstance(override.get("files"), list):
+        files = override.get("files") if isinstance(override, dict) else None
+        if not isinstance(files, list) or not all(isinstance(g, str) for g in files):
             raise RulesetError(f'{where}: override #{i} needs files = ["GLOB", ...]')
         extra = set(override) - {"files", "checks"}
         if extra:
@@ -226,8 +251,10 @@ def apply_check_table(ruleset: RuleSet, key: str, table: Any, where: str) -> Non
                 raise RulesetError(f"{label} must be one of {', '.join(SEVERITIES)}")
             cfg.severity = value
         elif name == "weight":
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise RulesetError(f"{label} must be a number >= 0")
+            if not _is_number(value) or not 0 <= value <= MAX_WEIGHT:
+                raise RulesetError(
+                    f"{label} must be a number >= 0 and <= {MAX_WEIGHT:g} (got {_shown(value)})"
+                )
             cfg.weight = float(value)
         elif name in option_types:
             cfg.options[name] = _validate_option(option_types[name], value, label)
@@ -240,6 +267,39 @@ def apply_check_table(ruleset: RuleSet, key: str, table: Any, where: str) -> Non
     ruleset.checks[check.id] = cfg
 
 
+def _is_number(value: Any) -> bool:
+    """An int or float (not a bool) that is finite and within +-MAX_NUMBER."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, int):  # compared as an int: a huge one does not fit in a float
+        return abs(value) <= MAX_NUMBER
+    return math.isfinite(value) and abs(value) <= MAX_NUMBER
+
+
+def _shown(value: Any) -> str:
+    """A value for an error message, short whatever its size."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**40:
+        return "an integer of more than 40 digits"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def site_url_problem(url: str) -> str | None:
+    """What is wrong with a site address (it needs http or https and a host), or None."""
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return "contains spaces or control characters"
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # raises ValueError for a port out of range
+    except ValueError as exc:
+        return f"not a valid URL ({exc})"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "must start with http:// or https://"
+    if not parts.hostname:
+        return "has no host name"
+    return None
+
+
 def _validate_option(option: Any, value: Any, label: str) -> Any:
     kind = option.type
     if kind is bool:
@@ -249,13 +309,21 @@ def _validate_option(option: Any, value: Any, label: str) -> Any:
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise RulesetError(f"{label} must be a whole number")
+        if not _is_number(value):
+            raise RulesetError(f"{label} must be between {-MAX_NUMBER:,} and {MAX_NUMBER:,}")
     elif kind is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise RulesetError(f"{label} must be a number")
+        if not _is_number(value):
+            raise RulesetError(f"{label} must be a finite number (got {_shown(value)})")
         value = float(value)
     elif kind is str:
         if not isinstance(value, str):
             raise RulesetError(f"{label} must be a string")
+        if option.name == "site_url" and value:
+            problem = site_url_problem(value)
+            if problem:
+                raise RulesetError(f"{label}: {problem} (got {_shown(value)})")
         return value
     elif kind is list:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

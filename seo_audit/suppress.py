@@ -17,10 +17,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from seo_audit.checks.base import FAIL, SKIP, WARN, Check, CheckResult
 from seo_audit.document import Document
+from seo_audit.parse.frontmatter import ignored_checks
 from seo_audit.registry import EVERY_CHECK, is_known, names
 
 # The last line of a region left open to the end of the file.
@@ -47,7 +47,9 @@ class Suppressions:
     @classmethod
     def of(cls, document: Document) -> Suppressions:
         found = cls()
-        for name in _front_matter_ignore(document.meta, found.notes):
+        names_off, problems = ignored_checks(document.meta)
+        found.notes.extend(problems)
+        for name in names_off:
             if is_known(name):
                 found.file_off.append((name, None))
             else:
@@ -128,22 +130,3 @@ class Suppressions:
                     "suppressed nothing"
                 )
         return notes
-
-
-def _front_matter_ignore(meta: dict[str, Any], notes: list[str]) -> list[str]:
-    """The checks named by front matter `seo_audit: {ignore: ...}` (a name or a list)."""
-    settings = meta.get("seo_audit", meta.get("seo-audit"))
-    if settings is None:
-        return []
-    if not isinstance(settings, dict):
-        notes.append("front matter: seo_audit must be a mapping, e.g. {ignore: [passive-voice]}")
-        return []
-    ignore = settings.get("ignore")
-    if ignore is None:
-        return []
-    if isinstance(ignore, str):
-        ignore = [ignore]
-    if not isinstance(ignore, list) or not all(isinstance(n, str) for n in ignore):
-        notes.append("front matter: seo_audit.ignore must be a check name or a list of names")
-        return []
-    return ignore

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from seo_audit.formats import RenderOptions
 from seo_audit.formats.findings import findings
+from seo_audit.formats.safe import for_terminal
 from seo_audit.report import Report
 
 
@@ -14,4 +15,4 @@ def render(reports: list[Report], options: RenderOptions) -> str:
         for report in reports
         for f in findings(report)
     ]
-    return "".join(line + "\n" for line in lines)
+    return for_terminal("".join(line + "\n" for line in lines))

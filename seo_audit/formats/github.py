@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from seo_audit.formats import RenderOptions
 from seo_audit.formats.findings import findings
+from seo_audit.formats.safe import for_terminal
 from seo_audit.report import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -39,4 +40,4 @@ def render(reports: list[Report], options: RenderOptions) -> str:
                 f"{key}={escape_property(value)}" for key, value in [*where, ("title", title)]
             )
             out.append(f"::{COMMANDS[f.level]} {props}::{escape_data(f.message)}\n")
-    return "".join(out)
+    return for_terminal("".join(out))

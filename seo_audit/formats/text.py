@@ -15,6 +15,7 @@ import click
 
 from seo_audit.checks.base import PASS, SKIP, CheckResult
 from seo_audit.formats import RenderOptions
+from seo_audit.formats.safe import for_terminal as safe
 from seo_audit.report import Report, summary_of
 
 # How each line is worded, by its effect on the verdict.
@@ -41,7 +42,7 @@ def effect(result: CheckResult, report: Report) -> str:
 
 def excerpt(text: str, room: int) -> str:
     """The text of a place on one line, shortened in the middle when too long."""
-    flat = " ".join(text.split())
+    flat = safe(" ".join(text.split()))
     if len(flat) <= room:
         return flat
     half = max((room - 3) // 2, 4)
@@ -61,8 +62,8 @@ def _places(result: CheckResult, columns: int) -> list[str]:
     for loc in result.locations[:SHOWN_PLACES]:
         where = f"{loc.line}:{loc.column}"
         if loc.path is not None:
-            where = f"{loc.path}:{where}"
-        note = f"  ({loc.note})" if loc.note and loc.note not in loc.text else ""
+            where = f"{safe(loc.path)}:{where}"
+        note = f"  ({safe(loc.note)})" if loc.note and loc.note not in loc.text else ""
         room = columns - PLACE_INDENT - len(where) - len(note) - 6
         out.append(f"{' ' * PLACE_INDENT}{where}  « {excerpt(loc.text, room)} »{note}")
     if len(result.locations) > SHOWN_PLACES:
@@ -72,9 +73,9 @@ def _places(result: CheckResult, columns: int) -> list[str]:
 
 def _check_line(result: CheckResult, kind: str, options: RenderOptions, columns: int) -> list[str]:
     head = f"  {_label(kind, options.color)} {result.id} {result.name}: "
-    text = result.message
+    text = safe(result.message)
     if result.expected and (kind in (FAILS, WARNS) or options.verbose):
-        text += f" (expected {result.expected})"
+        text += f" (expected {safe(result.expected)})"
     visible = len(f"  {kind} {result.id} {result.name}: ")
     wrapped = textwrap.wrap(
         text, width=max(columns - visible, 30), break_long_words=False, break_on_hyphens=False
@@ -88,8 +89,8 @@ def _verdict(report: Report, color: bool) -> str:
     word = "PASS" if report.passed else "FAIL"
     if color:
         word = click.style(word, fg="green" if report.passed else "red", bold=True)
-    path = click.style(report.path, bold=True) if color else report.path
-    keyword = f"“{report.keyword}”" if report.keyword else "none"
+    path = click.style(safe(report.path), bold=True) if color else safe(report.path)
+    keyword = f"“{safe(report.keyword)}”" if report.keyword else "none"
     head = f"{path}: {word}  score {report.score}/100  keyword {keyword}"
     return head
 
@@ -98,10 +99,10 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
     columns = options.width
     if report.error is not None:
         label = click.style("ERROR", fg="red", bold=True) if options.color else "ERROR"
-        return [f"{report.path}: {label} {report.error}"]
+        return [f"{safe(report.path)}: {label} {safe(report.error)}"]
     out = [_verdict(report, options.color)]
     for reason in report.verdict_reasons():
-        out.append(f"  because {reason}")
+        out.append(f"  because {safe(reason)}")
     hidden = {PASSES: 0, SKIPS: 0}
     for result in report.checks:
         kind = effect(result, report)
@@ -116,7 +117,7 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
     if hidden[PASSES] or hidden[SKIPS]:
         out.append(f"  {hidden[PASSES]} check(s) passed, {hidden[SKIPS]} skipped (-v lists them)")
     for note in report.notes:
-        out.append(f"  note: {note}")
+        out.append(f"  note: {safe(note)}")
     m = report.metrics
     if m and not options.quiet:
         density = m.get("keyword_density")
@@ -131,7 +132,7 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
         out.append("  metrics: " + " · ".join(parts))
         if options.verbose:
             for key, value in m.items():
-                out.append(f"    {key}: {value}")
+                out.append(f"    {key}: {safe(str(value))}")
     return out
 
 
@@ -143,10 +144,10 @@ def render_summary(reports: list[Report], options: RenderOptions) -> list[str]:
         out.append("Drafts that need work:")
         for r in failed:
             if r.error is not None:
-                out.append(f"  {r.path}: could not be checked")
+                out.append(f"  {safe(r.path)}: could not be checked")
             else:
                 ids = ", ".join(f"{c.id} {c.name}" for c in r.failures) or "score gate"
-                out.append(f"  {r.path}: score {r.score}, failing {ids}")
+                out.append(f"  {safe(r.path)}: score {r.score}, failing {ids}")
         out.append("")
     s = summary_of(reports)
     out.append(
