@@ -19,10 +19,11 @@ from seo_audit.formats.safe import for_terminal
 
 if TYPE_CHECKING:
     from seo_audit.engine import AuditOptions
+    from seo_audit.formats import RenderOptions
     from seo_audit.report import Report
     from seo_audit.ruleset import RuleSet
 
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _fail(message: str) -> NoReturn:
@@ -202,8 +203,7 @@ def check(
     """
     from seo_audit.engine import AuditOptions
     from seo_audit.formats import FORMAT_NAMES, RenderOptions, renderers
-    from seo_audit.formats.jsonl import render_one
-    from seo_audit.formats.text import terminal_width
+    from seo_audit.formats.text import render_summary, terminal_width
     from seo_audit.parallel import default_jobs
     from seo_audit.paths import collect_paths
     from seo_audit.report import exit_code
@@ -253,44 +253,69 @@ def check(
     )
     results = _screened(files, options, limit, jobs or default_jobs())
     machine = output_format != "text"
-    show_progress = (
-        not machine and sys.stderr.isatty() and len(files) > 5 and not os.environ.get("CI")
+    use_color = (output is None and sys.stdout.isatty()) if color is None else color
+    render_options = RenderOptions(
+        color=use_color and not machine,
+        verbose=verbose,
+        quiet=quiet,
+        width=terminal_width() if output is None and sys.stdout.isatty() else 100,
     )
-    reports = []
-    if output_format == "jsonl" and output is None:
-        for report in results:  # streamed: one line as each file finishes
-            reports.append(report)
-            click.echo(render_one(report), nl=False)
-    elif show_progress:
-        with click.progressbar(
-            results, length=len(files), label="Checking", file=sys.stderr
-        ) as bar:
-            reports = list(bar)
-    else:
-        reports = list(results)
-    if not (output_format == "jsonl" and output is None):
-        use_color = (output is None and sys.stdout.isatty()) if color is None else color
-        render = renderers()[output_format]
-        _write(
-            render(
-                reports,
-                RenderOptions(
-                    color=use_color and not machine,
-                    verbose=verbose,
-                    quiet=quiet,
-                    width=terminal_width() if output is None and sys.stdout.isatty() else 100,
-                ),
-            ),
-            output,
-        )
+    # Text and JSON Lines on stdout stream: each draft is printed as soon as it and those
+    # before it are done. Other formats are whole documents, written at the end.
+    streamed = output is None and output_format in ("text", "jsonl")
+    show_progress = (
+        not streamed and sys.stderr.isatty() and len(files) > 5 and not os.environ.get("CI")
+    )
+    reports: list[Report] = []
+    interrupted = False
+    try:
+        if streamed:
+            for report in results:
+                reports.append(report)
+                click.echo(_streamed(report, output_format, render_options), nl=False)
+        elif show_progress:
+            # No time estimate: the first drafts also pay for loading the model, so any
+            # estimate made from them is far too high.
+            with click.progressbar(
+                results, length=len(files), label="Checking", file=sys.stderr, show_eta=False
+            ) as bar:
+                for report in bar:
+                    reports.append(report)
+        else:
+            reports.extend(results)
+    except KeyboardInterrupt:
+        interrupted = True
+    if streamed and output_format == "text":
+        click.echo("\n".join(render_summary(reports, render_options)))
+    elif not streamed:
+        _write(renderers()[output_format](reports, render_options), output)
     if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], reports)
     if machine or output is not None:
         for report in reports:  # the report went to a file or a machine: say errors on stderr
             if report.error is not None:
                 click.echo(for_terminal(f"{report.path}: {report.error}"), err=True)
+    if interrupted:
+        click.echo(
+            f"seo-audit: interrupted after {len(reports)} of {len(files)} draft(s); "
+            "the reports above are those that finished.",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
     code = exit_code(reports)
     sys.exit(0 if exit_zero and code == 1 else code)
+
+
+def _streamed(report: Report, output_format: str, options: RenderOptions) -> str:
+    """One draft's part of a streamed report."""
+    from seo_audit.formats.jsonl import render_one
+    from seo_audit.formats.text import render_file
+
+    if output_format == "jsonl":
+        return render_one(report)
+    if options.quiet and report.passed:
+        return ""
+    return "\n".join([*render_file(report, options), ""]) + "\n"
 
 
 def _read_list(source: str, max_bytes: int) -> list[str]:

@@ -29,7 +29,8 @@ from seo_audit.ruleset import RuleSet, load_ruleset, ruleset_for_file
 from seo_audit.suppress import Suppressions
 from seo_audit.textmap import LineIndex
 
-# Documents sent to nlp.pipe together; larger batches gain little on CPU and hold more memory.
+# Documents read and sent to nlp.pipe together; larger batches gain little on CPU, hold more
+# memory and make a streamed report wait longer for its first draft.
 PIPE_BATCH = 16
 # Only the source comparison reads named entities: other drafts skip the `ner` component.
 SOURCE_ONLY_PIPES = ("ner",)
@@ -285,7 +286,7 @@ def audit_drafts(
     batch: list[Draft] = []
     for item in drafts:
         batch.append(item if isinstance(item, Draft) else Draft(str(item)))
-        if len(batch) == PIPE_BATCH * 4:
+        if len(batch) == PIPE_BATCH:
             yield from _audit_batch(batch, options)
             batch = []
     if batch:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -25,6 +26,9 @@ def default_jobs() -> int:
 def _init_worker(options: AuditOptions) -> None:
     global _worker_options
     _worker_options = options
+    # Ctrl-C is the parent's to handle: it stops handing out drafts, lets the running ones
+    # finish and prints what is done.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from seo_audit.nlp import get_nlp
 
     get_nlp()  # load the model once per worker, before the first chunk arrives
