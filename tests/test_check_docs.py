@@ -1,25 +1,41 @@
-"""Every check documents itself: sections, examples, options, and `seo-audit explain`."""
+"""Every check documents itself from one source: its typed Options hold its defaults, and the
+summary, the docstring's prose, `seo-audit rules`, `seo-audit explain` and SARIF are generated
+from them.
+"""
+
+import re
 
 import pytest
 from click.testing import CliRunner
 
 from seo_audit.checks import REGISTRY
-from seo_audit.checks.base import DOC_SECTIONS, FAMILY_ORDER, SEVERITIES
+from seo_audit.checks.base import DOC_SECTIONS, FAMILY_ORDER, PROSE_SECTIONS, SEVERITIES
 from seo_audit.cli import main
+from seo_audit.formats.sarif import _rule
 
 CHECKS = sorted(REGISTRY.values(), key=lambda c: c.id)
+EXAMPLES = [(check, example) for check in CHECKS for example in check.examples()]
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+
+
+def _numbers(option):
+    """How a default of `option` could be hand-typed in prose: 700, 0.25, 25, 3.0, 3."""
+    value = option.default
+    if option.type not in (int, float) or isinstance(value, bool):
+        return set()
+    found = {f"{value:g}", str(value)}
+    if option.is_share:
+        found.add(f"{round(100 * value, 6):g}")
+    return found
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
-def test_check_has_every_doc_section(check):
-    sections = check.doc_sections()
-    for section in DOC_SECTIONS:
-        assert sections.get(section), f"{check.id} lacks a non-empty '{section}' section"
-    doc = check.__doc__ or ""
-    positions = [doc.index(f"{s}:") for s in DOC_SECTIONS]
-    assert positions == sorted(positions), f"{check.id}: sections out of order"
-    for option in check.options:
-        assert option.name in sections["Options"], f"{check.id}: option {option.name} undocumented"
+def test_docstring_has_every_section_in_order(check):
+    sections = check.doc_sections()  # raises on a stray heading, e.g. a written "Options:"
+    assert list(sections) == list(DOC_SECTIONS), f"{check.id}: sections {list(sections)}"
+    assert all(sections.values()), f"{check.id}: an empty section"
+    assert "Options:" not in (check.__doc__ or ""), f"{check.id}: Options are generated"
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
@@ -31,9 +47,102 @@ def test_check_metadata(check):
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
-def test_explain_prints_the_doc(check):
+def test_summary_template_holds_no_number(check):
+    template = (check.__doc__ or "").strip().splitlines()[0]
+    typed = NUMBER.findall(PLACEHOLDER.sub("", template))
+    assert not typed, f"{check.id}: the summary hand-types {typed}; use {{option}}"
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
+def test_prose_hand_types_no_default(check):
+    template = (check.__doc__ or "").strip().splitlines()[0]
+    sections = check._docstring()[1]
+    prose = PLACEHOLDER.sub("", " ".join([template, *(sections[s] for s in PROSE_SECTIONS)]))
+    for option in check.options:
+        typed = _numbers(option) & set(NUMBER.findall(prose))
+        assert not typed, f"{check.id}: the default of {option.name} is hand-typed: {typed}"
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
+def test_templates_follow_the_options(check):
+    template = (check.__doc__ or "").strip().splitlines()[0]
+    for option in check.options:
+        if f"{{{option.name}" not in template or option.type not in (int, float):
+            continue
+        other = {option.name: option.default + (0.05 if option.is_share else 7)}
+        assert check.summary(other) != check.summary(), f"{check.id}: {option.name}"
+        assert option.show(other[option.name]) in check.summary(other)
+
+
+def test_summary_formats():
+    r001, a001 = REGISTRY["R001"], REGISTRY["A001"]
+    assert r001.summary() == "Sentences: at most 25 % over 20 words, each over 35 is listed."
+    assert "at most 12.5 % over 30 words" in r001.summary({"max_ratio": 0.125, "max_words": 30})
+    assert "at least 1 internal link," in a001.summary()
+    assert "at least 3 internal links," in a001.summary({"min_count": 3})
+    assert REGISTRY["O004"].summary() == "The rewrite is 1.2 to 4 times as long as its source."
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
+def test_options_section_is_generated_from_the_options(check):
+    doc = check.documentation()
+    assert doc.startswith(check.summary() + "\n\n")
+    options = doc.split("\nOptions (set under ", 1)[1]
+    if not check.options:
+        assert options.rstrip().endswith("None.")
+    for option in check.options:
+        row = next(line for line in options.splitlines() if line.split()[:1] == [option.name])
+        assert option.toml(option.default) in row and option.help in row and option.allowed() in row
+
+
+def test_explain_says_the_default_once():
+    out = CliRunner().invoke(main, ["explain", "O002"]).output
+    assert "at least 90 % of the source's facts" in out
+    assert "80" not in out
+    assert re.search(r"min_kept +0\.9 +share 0 to 1 +lowest share of source facts kept", out)
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
+def test_explain_prints_the_doc_and_the_options(check):
     result = CliRunner().invoke(main, ["explain", check.name])
     assert result.exit_code == 0
-    assert check.id in result.output
-    assert "Why it matters" in result.output
-    assert CliRunner().invoke(main, ["explain", check.id.lower()]).exit_code == 0
+    assert result.output.startswith(f"{check.id} {check.name} ({check.family}")
+    assert result.output.endswith(check.documentation())
+    assert CliRunner().invoke(main, ["explain", check.id.lower()]).output == result.output
+
+
+def test_explain_with_a_ruleset_shows_its_values():
+    out = CliRunner().invoke(main, ["explain", "sentence-length", "-r", "pillar"]).output
+    assert "In rule set pillar: on, severity error, weight 2" in out
+    assert "Sentences: at most 20 % over 20 words, each over 30 is listed." in out
+    assert re.search(r"max_ratio +0\.25 +0\.2 +share 0 to 1", out)
+
+
+def test_rules_render_the_active_ruleset():
+    default = CliRunner().invoke(main, ["rules"]).output
+    pillar = CliRunner().invoke(main, ["rules", "-r", "pillar"]).output
+    assert "The article has at least 700 words." in default
+    assert "The article has at least 900 words." in pillar
+    assert "at least 3 H2 subheadings." in pillar
+    news = CliRunner().invoke(main, ["rules", "-r", "news"]).output
+    assert "The focus keyphrase makes up 0.5 % to 3.5 % of the words." in news
+
+
+def test_config_says_the_defaults_it_departs_from():
+    out = CliRunner().invoke(main, ["config", "-r", "news"]).output
+    assert "min_words = 300  # default 700" in out
+    assert "enabled = false  # default true" in out
+    assert "min_count = 1\n" in out  # as the default: no comment
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
+def test_sarif_rule_is_generated(check):
+    rule = _rule(check)
+    assert rule["shortDescription"]["text"] == check.summary()
+    assert rule["help"]["text"] == check.documentation()
+    assert rule["fullDescription"]["text"] in " ".join(check.documentation().split())
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
+def test_every_check_has_a_failing_and_a_passing_example(check):
+    assert [e.status for e in check.examples()] == ["fail", "pass"]
