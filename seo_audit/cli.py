@@ -308,12 +308,18 @@ def rules_command(ruleset: str | None) -> None:
     "-r", "--ruleset", help="Also show this rule set's values (name or path) beside the defaults."
 )
 def explain(check_id: str, ruleset: str | None) -> None:
-    """Print the documentation of one check (by id or name)."""
+    """Print the documentation of one check (by id or name), or with `explain score` how the
+    score and the verdict are computed."""
     from seo_audit.registry import find_check
 
+    if check_id.strip().lower() == "score":
+        from seo_audit.docs import score_explanation
+
+        click.echo(score_explanation(), nl=False)
+        return
     check = find_check(check_id)
     if check is None:
-        _fail(f"unknown check '{check_id}' (see `seo-audit rules`)")
+        _fail(f"unknown check '{check_id}' (see `seo-audit rules`, or `explain score`)")
     state = "" if check.enabled else ", off by default"
     click.echo(
         f"{check.id} {check.name} ({check.family}, default severity {check.severity}, "

@@ -1,6 +1,6 @@
 """Every check documents itself from one source: its typed Options hold its defaults, and the
-summary, the docstring's prose, `seo-audit rules`, `seo-audit explain` and SARIF are generated
-from them.
+summary, the docstring's prose, `seo-audit rules`, `seo-audit explain`, SARIF and the README's
+table are generated from them.
 """
 
 import re
@@ -8,10 +8,12 @@ import re
 import pytest
 from click.testing import CliRunner
 
+from seo_audit import docs
 from seo_audit.checks import REGISTRY
 from seo_audit.checks.base import DOC_SECTIONS, FAMILY_ORDER, PROSE_SECTIONS, SEVERITIES
 from seo_audit.cli import main
 from seo_audit.formats.sarif import _rule
+from seo_audit.report import CREDIT
 
 CHECKS = sorted(REGISTRY.values(), key=lambda c: c.id)
 EXAMPLES = [(check, example) for check in CHECKS for example in check.examples()]
@@ -118,6 +120,19 @@ def test_explain_with_a_ruleset_shows_its_values():
     assert re.search(r"max_ratio +0\.25 +0\.2 +share 0 to 1", out)
 
 
+def test_explain_score_is_the_report_docstring():
+    from seo_audit import report
+
+    out = CliRunner().invoke(main, ["explain", "score"]).output
+    assert out == docs.score_explanation()
+    assert out.startswith("Score: ") and "\n\nVerdict: " in out
+    assert " ".join(out.split()) in " ".join(report.__doc__.split())
+    said = re.search(r"a pass earns (\S+), a warn (\S+) and a fail (\S+);", " ".join(out.split()))
+    assert said and [float(x) for x in said.groups()] == [
+        CREDIT[s] for s in ("pass", "warn", "fail")
+    ]
+
+
 def test_rules_render_the_active_ruleset():
     default = CliRunner().invoke(main, ["rules"]).output
     pillar = CliRunner().invoke(main, ["rules", "-r", "pillar"]).output
@@ -141,6 +156,27 @@ def test_sarif_rule_is_generated(check):
     assert rule["shortDescription"]["text"] == check.summary()
     assert rule["help"]["text"] == check.documentation()
     assert rule["fullDescription"]["text"] in " ".join(check.documentation().split())
+
+
+def test_readme_table_is_up_to_date():
+    readme = docs.README.read_text(encoding="utf-8")
+    assert docs.with_table(readme) == readme, "run python -m seo_audit.docs"
+    table = readme.split(docs.START)[1].split(docs.END)[0]
+    for check in CHECKS:
+        assert f"| {check.id} | `{check.name}` | {check.family} |" in table
+
+
+def test_docs_script_rewrites_a_stale_table(tmp_path):
+    stale = tmp_path / "README.md"
+    stale.write_text(f"# Titre\n\n{docs.START}\n| old |\n{docs.END}\n\nSuite.\n", encoding="utf-8")
+    assert docs.main([str(stale), "--check"]) == 1
+    assert docs.main([str(stale)]) == 0
+    text = stale.read_text(encoding="utf-8")
+    assert "| old |" not in text and text.endswith(f"{docs.END}\n\nSuite.\n")
+    assert docs.check_table() in text
+    assert docs.main([str(stale), "--check"]) == 0
+    (tmp_path / "bare.md").write_text("# Sans marqueurs\n", encoding="utf-8")
+    assert docs.main([str(tmp_path / "bare.md")]) == 2
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
