@@ -1,9 +1,10 @@
 """Every check documents itself from one source: its typed Options hold its defaults, and the
-summary, the docstring's prose, `seo-audit rules`, `seo-audit explain`, SARIF and the README's
-table are generated from them.
+summary, the docstring's prose, `seo-audit rules`, `seo-audit explain`, SARIF, the default
+rule set and the README's table are generated from them.
 """
 
 import re
+import tomllib
 
 import pytest
 from click.testing import CliRunner
@@ -13,7 +14,9 @@ from seo_audit.checks import REGISTRY
 from seo_audit.checks.base import DOC_SECTIONS, FAMILY_ORDER, PROSE_SECTIONS, SEVERITIES
 from seo_audit.cli import main
 from seo_audit.formats.sarif import _rule
+from seo_audit.registry import find_check
 from seo_audit.report import CREDIT
+from seo_audit.ruleset import CheckConfig, base_ruleset, load_ruleset, rules_dir
 
 CHECKS = sorted(REGISTRY.values(), key=lambda c: c.id)
 EXAMPLES = [(check, example) for check in CHECKS for example in check.examples()]
@@ -156,6 +159,40 @@ def test_sarif_rule_is_generated(check):
     assert rule["shortDescription"]["text"] == check.summary()
     assert rule["help"]["text"] == check.documentation()
     assert rule["fullDescription"]["text"] in " ".join(check.documentation().split())
+
+
+def test_default_ruleset_is_the_checks_defaults():
+    default = load_ruleset("default")
+    assert default.checks == base_ruleset().checks
+    for cid, cfg in default.checks.items():
+        check = REGISTRY[cid]
+        assert (cfg.enabled, cfg.severity, cfg.weight) == (
+            check.enabled,
+            check.severity,
+            check.weight,
+        )
+        assert cfg.options == check.default_options()
+    # The file holds what differs from the checks' defaults: today, nothing.
+    text = (rules_dir() / "default.toml").read_text(encoding="utf-8")
+    assert "checks" not in tomllib.loads(text)
+
+
+@pytest.mark.parametrize("name", ["news", "pillar"])
+def test_other_rulesets_differ_from_the_defaults_where_their_file_says(name):
+    text = (rules_dir() / f"{name}.toml").read_text(encoding="utf-8")
+    tables = tomllib.loads(text)["checks"]
+    assert all(REGISTRY.get(key) or find_check(key) for key in tables)
+    rules, base = load_ruleset(name), base_ruleset()
+    for cid, cfg in rules.checks.items():
+        default = base.checks[cid]
+        table = tables.get(REGISTRY[cid].name, {})
+        options = {k: v for k, v in table.items() if k not in ("enabled", "severity", "weight")}
+        assert cfg == CheckConfig(
+            table.get("enabled", default.enabled),
+            table.get("severity", default.severity),
+            float(table.get("weight", default.weight)),
+            {**default.options, **options},
+        ), cid
 
 
 def test_readme_table_is_up_to_date():
