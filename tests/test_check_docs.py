@@ -1,6 +1,15 @@
 """Every check documents itself from one source: its typed Options hold its defaults, and the
 summary, the docstring's prose, `seo-audit rules`, `seo-audit explain`, SARIF, the default
 rule set and the README's table are generated from them.
+
+The docstring examples are run. Each "Failing example" and "Passing example" is a short
+Markdown draft (a source and a draft for the source checks): it is audited through the whole
+pipeline, alone, under the default rule set with the check turned on (F002 is off by
+default), and only that check's status is read, which must be the one the example claims. A
+short draft fails other checks (the word count, say); that says nothing about the check it
+illustrates. An example too long to show (a 700-word article, a 300-word section) is a
+description starting with "(described)", and the check's case file (tests/cases/, see
+test_cases.py) holds a case of the status it claims, run on a real text of that kind.
 """
 
 import re
@@ -8,6 +17,7 @@ import tomllib
 
 import pytest
 from click.testing import CliRunner
+from test_cases import CASES, _read, audit_case
 
 from seo_audit import docs
 from seo_audit.checks import REGISTRY
@@ -214,6 +224,25 @@ def test_docs_script_rewrites_a_stale_table(tmp_path):
     assert docs.main([str(stale), "--check"]) == 0
     (tmp_path / "bare.md").write_text("# Sans marqueurs\n", encoding="utf-8")
     assert docs.main([str(tmp_path / "bare.md")]) == 2
+
+
+@pytest.mark.parametrize(
+    "check, example",
+    EXAMPLES,
+    ids=[f"{c.id}-{e.status}" for c, e in EXAMPLES],
+)
+def test_docstring_example_gives_the_status_it_claims(nlp, tmp_path, check, example):
+    if example.description is not None:
+        cases = _read(CASES / f"{check.id}-{check.name}.yaml")
+        assert example.status in {case.status for case in cases}, f"{check.id}: no case covers it"
+        return
+    source = None
+    if example.source is not None:
+        source = tmp_path / "source.md"
+        source.write_text(example.source, encoding="utf-8")
+        source = str(source)
+    result = audit_case(check.id, example.draft, source=source)
+    assert result.status == example.status, f"{check.id}: {result.status}: {result.message}"
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
