@@ -61,10 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help="only say whether the table is up to date"
     )
     args = parser.parse_args(argv)
-    current = args.readme.read_text(encoding="utf-8")
     try:
+        current = args.readme.read_text(encoding="utf-8")
         updated = with_table(current)
-    except ValueError as exc:
+    except (OSError, ValueError) as exc:
         print(f"{args.readme}: {exc}", file=sys.stderr)
         return 2
     if updated == current:

@@ -224,6 +224,7 @@ def test_docs_script_rewrites_a_stale_table(tmp_path):
     assert docs.main([str(stale), "--check"]) == 0
     (tmp_path / "bare.md").write_text("# Sans marqueurs\n", encoding="utf-8")
     assert docs.main([str(tmp_path / "bare.md")]) == 2
+    assert docs.main([str(tmp_path / "absent.md")]) == 2
 
 
 @pytest.mark.parametrize(
