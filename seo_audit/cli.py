@@ -423,9 +423,10 @@ def metrics(path: str, keyword: str | None, input_format: str | None, output_for
 
 
 @main.command("rules")
-@click.option("-r", "--ruleset", help="Rule set whose on/off state to show.")
+@click.option("-r", "--ruleset", help="Rule set whose state and values to show.")
 def rules_command(ruleset: str | None) -> None:
-    """List every check: id, name, family, severity and whether the rule set enables it."""
+    """List every check: id, name, family, severity, whether the rule set enables it, and what
+    it wants with the rule set's values."""
     from seo_audit.checks import REGISTRY
 
     active = _load_rules(ruleset)
@@ -436,36 +437,50 @@ def rules_command(ruleset: str | None) -> None:
         state = "on" if cfg.enabled else "off"
         click.echo(
             f"{check.id:<6} {check.name:<28} {check.family:<12} {cfg.severity:<9} {state:<4} "
-            f"{check.summary()}"
+            f"{check.summary(cfg.options)}"
         )
 
 
 @main.command()
 @click.argument("check_id")
-def explain(check_id: str) -> None:
-    """Print the documentation of one check (by id or name)."""
-    import inspect
-
+@click.option(
+    "-r", "--ruleset", help="Also show this rule set's values (name or path) beside the defaults."
+)
+def explain(check_id: str, ruleset: str | None) -> None:
+    """Print the documentation of one check (by id or name), or with `explain score` how the
+    score and the verdict are computed."""
     from seo_audit.registry import find_check
 
+    if check_id.strip().lower() == "score":
+        from seo_audit.docs import score_explanation
+
+        click.echo(score_explanation(), nl=False)
+        return
     check = find_check(check_id)
     if check is None:
-        _fail(f"unknown check '{check_id}' (see `seo-audit rules`)")
+        _fail(f"unknown check '{check_id}' (see `seo-audit rules`, or `explain score`)")
+    state = "" if check.enabled else ", off by default"
     click.echo(
         f"{check.id} {check.name} ({check.family}, default severity {check.severity}, "
-        f"weight {check.weight:g})\n"
+        f"weight {check.weight:g}{state})"
     )
-    click.echo(inspect.cleandoc(check.__doc__ or ""))
-    if check.options:
-        click.echo("\nDefaults:")
-        for option in check.options:
-            click.echo(f"    {option.name} = {option.default!r}  ({option.help})")
+    if ruleset is None:
+        click.echo("\n" + check.documentation(), nl=False)
+        return
+    active = _load_rules(ruleset)
+    cfg = active.checks[check.id]
+    click.echo(
+        f"In rule set {active.name}: {'on' if cfg.enabled else 'off'}, severity "
+        f"{cfg.severity}, weight {cfg.weight:g}"
+    )
+    click.echo("\n" + check.documentation(cfg.options, label=active.name), nl=False)
 
 
 @main.command()
 @click.option("-r", "--ruleset", help="Rule set name or path.")
 def config(ruleset: str | None) -> None:
-    """Print the resolved configuration and where each layer came from."""
+    """Print the resolved configuration and where each layer came from; a value that differs
+    from the check's default says the default in a comment."""
     from seo_audit.checks import REGISTRY
 
     active = _load_rules(ruleset)
@@ -473,13 +488,18 @@ def config(ruleset: str | None) -> None:
     for source in active.sources:
         click.echo(f"# from: {source}")
     for cid, cfg in sorted(active.checks.items()):
-        click.echo(f"\n[checks.{REGISTRY[cid].name}]  # {cid}")
-        click.echo(f"enabled = {str(cfg.enabled).lower()}")
-        click.echo(f'severity = "{cfg.severity}"')
-        click.echo(f"weight = {cfg.weight:g}")
-        for key, value in cfg.options.items():
-            shown = str(value).lower() if isinstance(value, bool) else repr(value)
-            click.echo(f"{key} = {shown}".replace("'", '"'))
+        check = REGISTRY[cid]
+        click.echo(f"\n[checks.{check.name}]  # {cid}")
+        _config_line("enabled", str(cfg.enabled).lower(), str(check.enabled).lower())
+        _config_line("severity", f'"{cfg.severity}"', f'"{check.severity}"')
+        _config_line("weight", f"{cfg.weight:g}", f"{check.weight:g}")
+        for option in check.options:
+            value = cfg.options[option.name]
+            _config_line(option.name, option.toml(value), option.toml(option.default))
+
+
+def _config_line(key: str, value: str, default: str) -> None:
+    click.echo(f"{key} = {value}" + ("" if value == default else f"  # default {default}"))
 
 
 if __name__ == "__main__":  # pragma: no cover

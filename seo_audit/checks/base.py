@@ -1,13 +1,30 @@
 """What every check is: metadata, typed options, and a pure function of the Analysis.
 
-A check is a class registered with `@register`. Its docstring is its user documentation
-(printed by `seo-audit explain ID`) and must hold these sections, in this order:
+A check is a class registered with `@register`. Its typed `options` (`Option`) are the only
+place its defaults are written. Its docstring is its user documentation (printed by
+`seo-audit explain ID`, shown by `seo-audit rules`, SARIF and the README table):
 
-    What it checks / Why it matters / Failing example / Passing example / Options
+- the first line is the summary, one sentence saying what the check wants. It is a template:
+  `{max_words}` stands for the value of the option `max_words` (the default, or the rule
+  set's), shown as a person reads it (a 0-1 share as a percentage). It holds no number.
+- then these sections, in this order, each an unindented heading and indented text:
+
+    What it checks / Why it matters / Failing example / Passing example
+
+  The first two are prose and may use `{option}` templates too, but hand-type no default.
+  Each example is run by the tests and must give the status it claims: the indented text is
+  a Markdown draft (its front matter sets the keyword, title, description, slug...), or a
+  `Source:` block and a `Draft:` block for the checks that compare a rewrite with its source,
+  or, for what is too long to show (a 700-word article), a description starting with
+  `(described)` that the check's case file (tests/cases/) covers.
+- the "Options" section is generated from the `Option`s (name, default, allowed values, help).
 """
 
 from __future__ import annotations
 
+import inspect
+import re
+import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -29,12 +46,19 @@ FAMILY_ORDER = (
     "french",
     "source",
 )
-DOC_SECTIONS = ("What it checks", "Why it matters", "Failing example", "Passing example", "Options")
+# The sections a check's docstring holds, in this order; "Options" is generated after them.
+DOC_SECTIONS = ("What it checks", "Why it matters", "Failing example", "Passing example")
+PROSE_SECTIONS = DOC_SECTIONS[:2]
+EXAMPLE_SECTIONS = {"Failing example": FAIL, "Passing example": PASS}
+OPTIONS_SECTION = "Options"
+DESCRIBED = "(described)"
+_TEMPLATE = re.compile(r"\{(\w+)(?::([^{}]+))?\}")
 
 
 @dataclass(frozen=True)
 class Option:
-    """A typed option of a check, set in a rule set under [checks.NAME]."""
+    """A typed option of a check, set in a rule set under [checks.NAME]: the one place its
+    default is written."""
 
     name: str
     type: type
@@ -42,6 +66,84 @@ class Option:
     help: str
     min: float | None = None
     max: float | None = None
+
+    @property
+    def is_share(self) -> bool:
+        """A share between 0 and 1, read by people as a percentage."""
+        return self.type is float and self.min == 0 and self.max == 1
+
+    def show(self, value: Any) -> str:
+        """`value` as a sentence says it: 0.25 of a share is "25 %", 50.0 is "50"."""
+        if self.type is bool:
+            return "on" if value else "off"
+        if self.is_share:
+            return f"{round(100 * value, 6):g} %"
+        if self.type is float:
+            return f"{value:g}"
+        if self.type is list:
+            return ", ".join(value) or "none"
+        if self.type is str:
+            return f"“{value}”" if value else "none"
+        return str(value)
+
+    def toml(self, value: Any) -> str:
+        """`value` as it is written in a rule set."""
+        if self.type is bool:
+            return "true" if value else "false"
+        if self.type is float:
+            return repr(float(value))
+        if self.type is str:
+            return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if self.type is list:
+            return "[" + ", ".join(Option("", str, "", "").toml(v) for v in value) + "]"
+        return str(value)
+
+    def allowed(self) -> str:
+        """What a rule set may set it to: "whole number >= 1", "share 0 to 1", "true/false"."""
+        kind = {
+            bool: "true/false",
+            int: "whole number",
+            float: "share" if self.is_share else "number",
+            str: "text",
+            list: "list of texts",
+        }[self.type]
+        if self.min is not None and self.max is not None:
+            return f"{kind} {self.min:g} to {self.max:g}"
+        if self.min is not None:
+            return f"{kind} >= {self.min:g}"
+        if self.max is not None:
+            return f"{kind} <= {self.max:g}"
+        return kind
+
+
+def fill(template: str, options: tuple[Option, ...], values: dict[str, Any]) -> str:
+    """`template` with each `{name}` replaced by the shown value of the option `name`, and
+    each `{name:noun}` by the value and the noun, plural unless the value is 1 ("1 image",
+    "0 images")."""
+    by_name = {o.name: o for o in options}
+
+    def value(m: re.Match[str]) -> str:
+        option = by_name.get(m.group(1))
+        if option is None:
+            raise KeyError(f"{{{m.group(1)}}} is not an option (options: {', '.join(by_name)})")
+        shown = option.show(values[option.name])
+        noun = m.group(2)
+        if noun is None:
+            return shown
+        return f"{shown} {noun}" if values[option.name] == 1 else f"{shown} {noun}s"
+
+    return _TEMPLATE.sub(value, template)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A docstring example: the status it claims and the draft (and source) that give it,
+    or a description when the example is too long to show."""
+
+    status: str
+    draft: str | None = None
+    source: str | None = None
+    description: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,24 +260,111 @@ class Check:
         raise NotImplementedError
 
     @classmethod
-    def summary(cls) -> str:
-        """The first line of the docstring: one sentence saying what the check wants."""
-        return (cls.__doc__ or "").strip().splitlines()[0]
+    def values(cls, options: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The option values: the defaults, updated with `options` (a rule set's)."""
+        return {**cls.default_options(), **(options or {})}
 
     @classmethod
-    def doc_sections(cls) -> dict[str, str]:
-        """The docstring's sections, by heading ("What it checks", ...), dedented."""
-        import inspect
+    def summary(cls, options: dict[str, Any] | None = None) -> str:
+        """One sentence saying what the check wants, with the values of `options` (default:
+        the check's defaults)."""
+        return fill(cls._docstring()[0], cls.options, cls.values(options))
 
+    @classmethod
+    def _docstring(cls) -> tuple[str, dict[str, str]]:
+        """The docstring's summary template and its sections, by heading, dedented, with
+        their line breaks. Raises ValueError on a docstring that is not laid out as the
+        module docstring says."""
+        lines = inspect.cleandoc(cls.__doc__ or "").splitlines()
+        if not lines or not lines[0].strip() or (len(lines) > 1 and lines[1].strip()):
+            raise ValueError(f"{cls.__name__}: the docstring must open with a one-line summary")
         sections: dict[str, list[str]] = {}
         current: list[str] | None = None
-        for line in inspect.cleandoc(cls.__doc__ or "").splitlines()[1:]:
-            heading = line.strip().rstrip(":")
-            if heading in DOC_SECTIONS and line.endswith(":") and not line.startswith(" "):
-                current = sections.setdefault(heading, [])
+        for line in lines[1:]:
+            if line and not line[0].isspace():
+                heading = line.rstrip(":")
+                if heading not in DOC_SECTIONS or not line.endswith(":") or heading in sections:
+                    raise ValueError(f"{cls.__name__}: unexpected docstring line {line!r}")
+                current = sections[heading] = []
             elif current is not None:
-                current.append(line.strip())
-        return {k: " ".join(" ".join(v).split()) for k, v in sections.items()}
+                current.append(line)
+            elif line.strip():
+                raise ValueError(f"{cls.__name__}: text before the first section: {line!r}")
+        return lines[0].strip(), {
+            k: textwrap.dedent("\n".join(v)).strip() for k, v in sections.items()
+        }
+
+    @classmethod
+    def doc_sections(cls, options: dict[str, Any] | None = None) -> dict[str, str]:
+        """The written sections ("What it checks", ...), by heading, dedented, with their line
+        breaks; the templates of the prose sections filled with the values of `options`."""
+        values = cls.values(options)
+        return {
+            heading: fill(text, cls.options, values) if heading in PROSE_SECTIONS else text
+            for heading, text in cls._docstring()[1].items()
+        }
+
+    @classmethod
+    def options_table(
+        cls, options: dict[str, Any] | None = None, label: str | None = None
+    ) -> list[str]:
+        """The generated "Options" section: one line per option (name, default, allowed
+        values, help), with a column of the values of `options` headed `label` when given."""
+        if not cls.options:
+            return ["None."]
+        values = cls.values(options)
+        head = ["option", "default", *([label] if label else []), "allowed", "meaning"]
+        rows = [head] + [
+            [
+                o.name,
+                o.toml(o.default),
+                *([o.toml(values[o.name])] if label else []),
+                o.allowed(),
+                o.help,
+            ]
+            for o in cls.options
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(head) - 1)]
+        return [
+            "  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[-1]])
+            for row in rows
+        ]
+
+    @classmethod
+    def documentation(cls, options: dict[str, Any] | None = None, label: str | None = None) -> str:
+        """The whole documentation: summary, written sections and the generated options, with
+        the values of `options` (default: the check's defaults)."""
+        parts = [cls.summary(options)]
+        for heading, text in cls.doc_sections(options).items():
+            parts.append(f"{heading}:\n" + textwrap.indent(text, "    "))
+        table = "\n".join(cls.options_table(options, label))
+        parts.append(
+            f"{OPTIONS_SECTION} (set under [checks.{cls.name}] in a rule set):\n"
+            + textwrap.indent(table, "    ")
+        )
+        return "\n\n".join(parts) + "\n"
+
+    @classmethod
+    def examples(cls) -> list[Example]:
+        """The failing and passing examples of the docstring, as the tests run them."""
+        found = []
+        for heading, text in cls._docstring()[1].items():
+            if heading not in EXAMPLE_SECTIONS:
+                continue
+            status = EXAMPLE_SECTIONS[heading]
+            if text.startswith(DESCRIBED):
+                described = " ".join(text.removeprefix(DESCRIBED).split())
+                found.append(Example(status, description=described))
+                continue
+            lines = text.splitlines()
+            if lines[0] == "Source:":
+                draft_at = lines.index("Draft:")
+                source = textwrap.dedent("\n".join(lines[1:draft_at])).strip() + "\n"
+                draft = textwrap.dedent("\n".join(lines[draft_at + 1 :])).strip() + "\n"
+                found.append(Example(status, draft, source))
+            else:
+                found.append(Example(status, text + "\n"))
+        return found
 
     @classmethod
     def validate_options(cls, opts: dict[str, Any]) -> str | None:

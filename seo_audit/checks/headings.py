@@ -39,7 +39,7 @@ def _count_level(a: Analysis, level: int, minimum: int, label: str) -> Outcome:
 
 @register
 class H2Present(Check):
-    """The article has at least one H2 subheading.
+    """The article has at least {min_count:H2 subheading}.
 
     What it checks:
         Counts the level-2 headings (`## Titre` in Markdown, `<h2>` in HTML).
@@ -49,13 +49,18 @@ class H2Present(Check):
         is about; the mission requires H2 sections.
 
     Failing example:
-        An 800-word article written as one block under its H1.
+        # Le vélo électrique en ville
+
+        Les ventes progressent chaque année. Les communes tracent de nouvelles pistes.
+
+        Les prix, eux, restent élevés pour beaucoup de ménages.
 
     Passing example:
-        `## Pourquoi le vélo électrique séduit les villes` opening each main part.
+        # Le vélo électrique en ville
 
-    Options:
-        min_count: the minimum number of H2 headings (default 1).
+        ## Pourquoi le vélo électrique séduit les villes
+
+        Les trajets sont plus courts et moins fatigants qu’en voiture.
     """
 
     id = "H001"
@@ -70,7 +75,7 @@ class H2Present(Check):
 
 @register
 class H3Present(Check):
-    """The article has at least one H3 subheading.
+    """The article has at least {min_count:H3 subheading}.
 
     What it checks:
         Counts the level-3 headings (`### Titre` in Markdown, `<h3>` in HTML).
@@ -80,13 +85,24 @@ class H3Present(Check):
         requires both H2 and H3 levels.
 
     Failing example:
-        An article with four `##` sections and no `###` inside any of them.
+        # Le vélo électrique en ville
+
+        ## Combien coûte un vélo électrique
+
+        Un bon modèle coûte plus de mille euros.
+
+        ## Comment l’entretenir
+
+        Une révision par an suffit le plus souvent.
 
     Passing example:
-        `### Les aides de l’État` inside the section `## Combien coûte un vélo électrique`.
+        # Le vélo électrique en ville
 
-    Options:
-        min_count: the minimum number of H3 headings (default 1).
+        ## Combien coûte un vélo électrique
+
+        ### Les aides de l’État
+
+        Une prime réduit la facture des ménages modestes.
     """
 
     id = "H002"
@@ -112,13 +128,24 @@ class HeadingOrder(Check):
         H2 above it, or a skipped level, breaks that outline.
 
     Failing example:
-        `# Titre` then `### Détail` with no `##` before it.
+        # Le vélo électrique en ville
+
+        ### Le prix d’achat
+
+        Un bon modèle coûte plus de mille euros.
 
     Passing example:
-        `# Titre`, `## Partie`, `### Détail`, `## Autre partie`.
+        # Le vélo électrique en ville
 
-    Options:
-        None.
+        ## Le budget
+
+        ### Le prix d’achat
+
+        Un bon modèle coûte plus de mille euros.
+
+        ## L’entretien
+
+        Une révision par an suffit le plus souvent.
     """
 
     id = "H003"

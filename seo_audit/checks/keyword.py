@@ -34,7 +34,7 @@ def no_keyword_message(a: Analysis) -> str:
 
 @register
 class KeywordDensity(Check):
-    """The focus keyphrase makes up 0.5 % to 3 % of the words.
+    """The focus keyphrase makes up {min_density} % to {max_density} % of the words.
 
     What it checks:
         Counts the occurrences of the focus keyphrase (from --keyword, the front matter
@@ -50,14 +50,23 @@ class KeywordDensity(Check):
         many reads as keyword stuffing, which readers dislike and search engines penalise.
 
     Failing example:
-        “vélo électrique” twice in 900 words (0.2 %), or 60 times (6.7 %).
+        ---
+        keyword: vélo électrique
+        ---
+        # Le vélo électrique
+
+        Le vélo électrique plaît. Un vélo électrique coûte cher. Ce vélo électrique va vite.
 
     Passing example:
-        “vélo électrique” 12 times in 900 words (1.3 %), spread over the article.
+        ---
+        keyword: vélo électrique
+        ---
+        # Se déplacer en ville
 
-    Options:
-        min_density: lowest density in percent (default 0.5).
-        max_density: highest density in percent (default 3.0).
+        Le vélo électrique gagne du terrain dans les grandes villes. Les trajets du matin
+        deviennent plus courts et moins fatigants. Les salariés arrivent au bureau sans
+        transpirer. Les communes suivent le mouvement et tracent de nouvelles pistes,
+        séparées des voitures, pour rassurer les cyclistes débutants.
     """
 
     id = "K001"
@@ -118,20 +127,26 @@ class KeywordInTitle(Check):
     What it checks:
         Looks for the keyphrase in the page title: the front matter `title`, the HTML
         `<title>`, or else the H1. It passes when the title starts with the keyphrase,
-        warns when the keyphrase is elsewhere in the title, fails when it is missing.
+        warns when the keyphrase is elsewhere in the title (unless `require_start` is
+        off), fails when it is missing.
 
     Why it matters:
         The title is the blue link of a search result and the strongest on-page signal of
         what the page is about. Readers scan its first words.
 
     Failing example:
-        Keyphrase “vélo électrique”, title « Se déplacer autrement en ville ».
+        ---
+        keyword: vélo électrique
+        title: Se déplacer autrement en ville
+        ---
+        Le vélo électrique séduit de plus en plus de citadins.
 
     Passing example:
-        « Vélo électrique : le guide pour bien le choisir en ville ».
-
-    Options:
-        require_start: warn when the keyphrase is not at the start (default true).
+        ---
+        keyword: vélo électrique
+        title: "Vélo électrique : le guide pour bien le choisir en ville"
+        ---
+        Le vélo électrique séduit de plus en plus de citadins.
     """
 
     id = "K002"
@@ -139,7 +154,9 @@ class KeywordInTitle(Check):
     family = "keyword"
     severity = "warning"
     weight = 2.0
-    options = (Option("require_start", bool, True, "want the keyphrase at the title's start"),)
+    options = (
+        Option("require_start", bool, True, "warn when the keyphrase is not at the title's start"),
+    )
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "keyphrase at the start of the title"
@@ -186,14 +203,24 @@ class KeywordInIntroduction(Check):
         about; a keyphrase that only shows up later reads as an afterthought.
 
     Failing example:
-        A first paragraph about traffic jams, with “vélo électrique” first used in the
-        third section.
+        ---
+        keyword: vélo électrique
+        ---
+        # Se déplacer en ville
+
+        Les bouchons du matin coûtent cher aux citadins.
+
+        ## Une solution
+
+        Le vélo électrique raccourcit les trajets.
 
     Passing example:
-        « Le vélo électrique séduit de plus en plus de citadins. »
+        ---
+        keyword: vélo électrique
+        ---
+        # Se déplacer en ville
 
-    Options:
-        None.
+        Le vélo électrique séduit de plus en plus de citadins.
     """
 
     id = "K003"
@@ -230,13 +257,18 @@ class KeywordInMetaDescription(Check):
         query in bold: a description with the keyphrase draws the eye and the click.
 
     Failing example:
-        « Tout ce qu’il faut savoir avant d’acheter. »
+        ---
+        keyword: vélo électrique
+        description: Tout ce qu’il faut savoir avant d’acheter.
+        ---
+        Le vélo électrique séduit de plus en plus de citadins.
 
     Passing example:
-        « Prix, autonomie, aides : tout savoir avant d’acheter un vélo électrique en ville. »
-
-    Options:
-        None.
+        ---
+        keyword: vélo électrique
+        description: "Prix, autonomie, aides : tout savoir avant d’acheter un vélo électrique."
+        ---
+        Le vélo électrique séduit de plus en plus de citadins.
     """
 
     id = "K004"
@@ -275,13 +307,18 @@ class KeywordInSlug(Check):
         clearer to readers and a small ranking signal.
 
     Failing example:
-        `slug: article-12345` for the keyphrase “vélo électrique”.
+        ---
+        keyword: vélo électrique
+        slug: article-12345
+        ---
+        Le vélo électrique séduit de plus en plus de citadins.
 
     Passing example:
-        `slug: velo-electrique-guide-achat`.
-
-    Options:
-        None.
+        ---
+        keyword: vélo électrique
+        slug: velo-electrique-guide-achat
+        ---
+        Le vélo électrique séduit de plus en plus de citadins.
     """
 
     id = "K005"
@@ -310,7 +347,7 @@ class KeywordInSlug(Check):
 
 @register
 class KeywordInSubheadings(Check):
-    """30 % to 75 % of the H2 and H3 subheadings contain the focus keyphrase.
+    """{min_ratio} to {max_ratio} of the H2 and H3 subheadings contain the focus keyphrase.
 
     What it checks:
         Counts the H2 and H3 headings that contain the keyphrase (or a synonym) and their
@@ -321,15 +358,28 @@ class KeywordInSubheadings(Check):
         with it reads as stuffing.
 
     Failing example:
-        Four H2 headings and none mentions “vélo électrique”; or all of them do.
+        ---
+        keyword: vélo électrique
+        ---
+        ## Pourquoi changer de moyen de transport
+
+        ## Le budget
+
+        ## L’entretien
+
+        ## Nos conseils
 
     Passing example:
-        « Pourquoi choisir un vélo électrique », « Le budget », « Entretenir son vélo
-        électrique », « Nos conseils ».
+        ---
+        keyword: vélo électrique
+        ---
+        ## Pourquoi choisir un vélo électrique
 
-    Options:
-        min_ratio: lowest share, 0-1 (default 0.3).
-        max_ratio: highest share, 0-1 (default 0.75).
+        ## Le budget
+
+        ## Entretenir son vélo électrique
+
+        ## Nos conseils
     """
 
     id = "K006"
@@ -368,7 +418,7 @@ class KeywordInSubheadings(Check):
 
 @register
 class KeyphraseLength(Check):
-    """The focus keyphrase has at most 4 content words.
+    """The focus keyphrase has at most {max_words} content words.
 
     What it checks:
         Counts the content words of the keyphrase (nouns, verbs, adjectives, proper nouns,
@@ -380,13 +430,16 @@ class KeyphraseLength(Check):
         text cannot use it naturally at a good density.
 
     Failing example:
-        « meilleur vélo électrique pliant pas cher pour la ville » (7 content words).
+        ---
+        keyword: meilleur vélo électrique pliant pas cher pour la ville
+        ---
+        Un vélo électrique pliant se range partout.
 
     Passing example:
-        « vélo électrique pliant » (3 content words).
-
-    Options:
-        max_words: the most content words allowed (default 4).
+        ---
+        keyword: vélo électrique pliant
+        ---
+        Un vélo électrique pliant se range partout.
     """
 
     id = "K007"
@@ -412,27 +465,24 @@ class KeyphraseLength(Check):
 
 @register
 class KeywordDistribution(Check):
-    """The focus keyphrase is spread through the text, with no long stretch without it.
+    """No stretch over {max_gap_ratio} of a text of {min_words}+ words lacks the keyphrase.
 
     What it checks:
         Measures, in words, the longest stretch of the text without the keyphrase: from
         the start to the first occurrence, between two occurrences, and from the last one to
         the end. It fails when that stretch is longer than `max_gap_ratio` of the text.
+        Texts shorter than `min_words` are not measured.
 
     Why it matters:
         A keyphrase crammed into the introduction and the conclusion tells readers that
         the middle of the article is about something else.
 
     Failing example:
-        In a 900-word article, “vélo électrique” 8 times in the first 200 words, then never.
+        (described) In a 900-word article, “vélo électrique” 8 times in the first 200 words,
+        then never.
 
     Passing example:
-        The same 8 occurrences, one or two in every section.
-
-    Options:
-        max_gap_ratio: longest stretch without the keyphrase, as a share of the words
-        (default 0.4).
-        min_words: texts shorter than this are not measured (default 300).
+        (described) The same 8 occurrences, one or two in every section.
     """
 
     id = "K008"
@@ -441,8 +491,15 @@ class KeywordDistribution(Check):
     severity = "warning"
     weight = 1.0
     options = (
-        Option("max_gap_ratio", float, 0.4, "longest stretch without it (share)", min=0, max=1),
-        Option("min_words", int, 300, "shortest text measured", min=0),
+        Option(
+            "max_gap_ratio",
+            float,
+            0.4,
+            "longest stretch without the keyphrase, as a share of the words",
+            min=0,
+            max=1,
+        ),
+        Option("min_words", int, 300, "texts with fewer words are not measured", min=0),
     )
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
@@ -487,13 +544,20 @@ class KeywordInImageAlt(Check):
         shows the topic should say so.
 
     Failing example:
-        `![photo](/img/velo.jpg)` in an article on “vélo électrique”.
+        ---
+        keyword: vélo électrique
+        ---
+        Le vélo électrique séduit les citadins.
+
+        ![photo](/img/velo.jpg)
 
     Passing example:
-        `![Un vélo électrique garé devant une gare](/img/velo.jpg)`.
+        ---
+        keyword: vélo électrique
+        ---
+        Le vélo électrique séduit les citadins.
 
-    Options:
-        None.
+        ![Un vélo électrique garé devant une gare](/img/velo.jpg)
     """
 
     id = "K009"
@@ -538,13 +602,16 @@ class CompetingLinks(Check):
         reference on that topic: it competes with the article you are writing.
 
     Failing example:
-        « Lisez notre [vélo électrique](/autre-page) pour en savoir plus. »
+        ---
+        keyword: vélo électrique
+        ---
+        Lisez notre page [vélo électrique](/autre-page) pour en savoir plus.
 
     Passing example:
-        « Lisez notre [guide d’entretien](/entretien) pour en savoir plus. »
-
-    Options:
-        None.
+        ---
+        keyword: vélo électrique
+        ---
+        Avant d’acheter un vélo électrique, lisez notre [guide d’entretien](/entretien).
     """
 
     id = "K010"

@@ -24,7 +24,7 @@ LANGUAGE_NAMES = {
 
 @register
 class LanguageFrench(Check):
-    """The article is written in French.
+    """The article is in French, with at most {max_foreign_paragraphs:foreign paragraph}.
 
     What it checks:
         Identifies the language of the whole text from its most frequent function words
@@ -37,21 +37,32 @@ class LanguageFrench(Check):
         paragraph in English is usually a leftover of the source or of a prompt.
 
     Failing example:
-        An article written in English, or a French article whose conclusion is in English.
+        # Electric bikes in the city
+
+        Electric bikes are winning over city dwellers. They make the daily commute shorter
+        and much less tiring, and many towns now build new lanes that keep them away from
+        the cars.
 
     Passing example:
-        An article in French that quotes an English brand name or a short English phrase.
+        # Le vélo électrique en ville
 
-    Options:
-        max_foreign_paragraphs: paragraphs in another language allowed before a warning
-        (default 0).
+        Le vélo électrique séduit les citadins. Les marques misent sur le « made in
+        France » et sur des modèles pliants, faciles à ranger dans un appartement.
     """
 
     id = "F001"
     name = "language-french"
     family = "french"
     weight = 3.0
-    options = (Option("max_foreign_paragraphs", int, 0, "foreign paragraphs allowed", min=0),)
+    options = (
+        Option(
+            "max_foreign_paragraphs",
+            int,
+            0,
+            "paragraphs in another language allowed before a warning",
+            min=0,
+        ),
+    )
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         name = LANGUAGE_NAMES.get(a.language, a.language)
@@ -87,21 +98,19 @@ class FrenchTypography(Check):
     What it checks:
         Finds, in the text: a high punctuation mark (; : ! ?) glued to the word before it;
         French quotation marks « » without a space inside; straight apostrophes (') where
-        French typography uses the curly one (’). Each line is listed. An info-level check,
-        off by default: many sites follow other conventions on purpose.
+        French typography uses the curly one (’), unless `apostrophe` is off. Each line is
+        listed. An info-level check, off by default: many sites follow other conventions
+        on purpose.
 
     Why it matters:
         Careful typography is part of a text's credibility for French readers, and a mix of
         conventions is a sign of copy-paste.
 
     Failing example:
-        « Il a dit: "c'est fini!" »
+        Le maire a prévenu: «c'est fini!»
 
     Passing example:
-        « Il a dit : « c’est fini ! » » (with no-break spaces)
-
-    Options:
-        apostrophe: also report straight apostrophes (default true).
+        Le maire a prévenu\u202f: «\u202fc’est fini\u202f!\u202f»
     """
 
     id = "F002"
@@ -110,7 +119,7 @@ class FrenchTypography(Check):
     severity = "info"
     weight = 0.0
     enabled = False
-    options = (Option("apostrophe", bool, True, "report straight apostrophes"),)
+    options = (Option("apostrophe", bool, True, "also report straight apostrophes (')"),)
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "French typographic conventions"

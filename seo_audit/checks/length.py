@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 @register
 class WordCount(Check):
-    """The article has at least the minimum number of words (700 by default).
+    """The article has at least {min_words} words.
 
     What it checks:
         Counts the words of the article as a word processor does: headings, paragraphs,
@@ -21,16 +21,17 @@ class WordCount(Check):
 
     Why it matters:
         Search engines rank pages that cover a subject in depth; a short rewrite of a
-        news item rarely does. The mission asks for at least 700 words.
+        news item rarely does. The default minimum is the one the mission asks for.
 
     Failing example:
-        A 350-word news brief with one subheading.
+        # Le vélo électrique gagne les villes
+
+        Les ventes de vélos électriques ont encore progressé cette année. Les citadins
+        les choisissent pour aller au travail sans effort.
 
     Passing example:
-        An 850-word article that develops the news with context, causes and consequences.
-
-    Options:
-        min_words: the minimum number of words (default 700).
+        (described) An article of 850 words that develops the news with context, causes
+        and consequences, under H2 and H3 subheadings.
     """
 
     id = "L001"

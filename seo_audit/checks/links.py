@@ -60,7 +60,7 @@ class _LinkCount(Check):
 
 @register
 class InternalLinks(_LinkCount):
-    """The article links to at least one other page of the same site.
+    """The article has at least {min_count:internal link}, to other pages of the same site.
 
     What it checks:
         Counts the links with a relative URL (`/guides/entretien`) or an absolute URL on
@@ -71,15 +71,10 @@ class InternalLinks(_LinkCount):
         site's pages relate; an article with none is a dead end.
 
     Failing example:
-        An article whose only link points to a ministry's website.
+        Les aides sont détaillées sur le [site du ministère](https://www.ecologie.gouv.fr).
 
     Passing example:
-        « Lisez aussi notre [guide d’entretien](/guides/entretien-velo). »
-
-    Options:
-        min_count: the fewest internal links (default 1).
-        site_url: the site's address, e.g. "https://www.exemple.fr" (default: none, only
-        relative links are internal; --site-url sets it too).
+        Lisez aussi notre [guide d’entretien](/guides/entretien-velo).
     """
 
     id = "A001"
@@ -90,7 +85,13 @@ class InternalLinks(_LinkCount):
     kind = "internal"
     options = (
         Option("min_count", int, 1, "fewest internal links", min=0),
-        Option("site_url", str, "", "the site's own address"),
+        Option(
+            "site_url",
+            str,
+            "",
+            'the site\'s own address, e.g. "https://www.exemple.fr": links to it are internal '
+            "(empty: only relative links are; --site-url sets it too)",
+        ),
     )
 
     def wanted(self, link: Link, site_url: str) -> bool:
@@ -99,7 +100,7 @@ class InternalLinks(_LinkCount):
 
 @register
 class OutboundLinks(_LinkCount):
-    """The article links to at least one page of another site.
+    """The article has at least {min_count:outbound link}, to pages of other sites.
 
     What it checks:
         Counts the http(s) links whose host is not the site's own.
@@ -109,14 +110,10 @@ class OutboundLinks(_LinkCount):
         of all: link the study, the report or the original article.
 
     Failing example:
-        « Selon une étude récente, les ventes ont doublé. » with no link to the study.
+        Selon une étude récente, les ventes ont doublé.
 
     Passing example:
-        « Selon [l’étude de l’Ademe](https://www.ademe.fr/…), les ventes ont doublé. »
-
-    Options:
-        min_count: the fewest outbound links (default 1).
-        site_url: the site's address; links to it are not outbound (default: none).
+        Selon [une étude de l’Ademe](https://www.ademe.fr/), les ventes ont doublé.
     """
 
     id = "A002"
@@ -127,7 +124,12 @@ class OutboundLinks(_LinkCount):
     kind = "outbound"
     options = (
         Option("min_count", int, 1, "fewest outbound links", min=0),
-        Option("site_url", str, "", "the site's own address"),
+        Option(
+            "site_url",
+            str,
+            "",
+            "the site's own address: links to it are not outbound (--site-url sets it too)",
+        ),
     )
 
     def wanted(self, link: Link, site_url: str) -> bool:
@@ -136,7 +138,7 @@ class OutboundLinks(_LinkCount):
 
 @register
 class ImagesPresent(Check):
-    """The article has at least one image.
+    """The article has at least {min_count:image}.
 
     What it checks:
         Counts the images (`![alt](src)` in Markdown, `<img>` in HTML).
@@ -146,14 +148,16 @@ class ImagesPresent(Check):
         search.
 
     Failing example:
-        900 words of text and nothing else.
+        # Le vélo électrique en ville
+
+        Le vélo électrique séduit de plus en plus de citadins.
 
     Passing example:
-        `![Un vélo électrique devant la gare de Lyon](/img/velo-gare.jpg)` after the
-        introduction.
+        # Le vélo électrique en ville
 
-    Options:
-        min_count: the fewest images (default 1).
+        Le vélo électrique séduit de plus en plus de citadins.
+
+        ![Un vélo électrique devant la gare de Lyon](/img/velo-gare.jpg)
     """
 
     id = "A003"
@@ -186,13 +190,14 @@ class ImageAlt(Check):
         image; without it the image says nothing to either.
 
     Failing example:
-        `![](/img/velo.jpg)` or `<img src="/img/velo.jpg">`.
+        Le vélo se plie en deux et tient dans un coffre.
+
+        ![](/img/velo.jpg)
 
     Passing example:
-        `![Un vélo électrique pliant dans un train régional](/img/velo.jpg)`.
+        Le vélo se plie en deux et tient dans un coffre.
 
-    Options:
-        None.
+        ![Un vélo électrique pliant dans un train régional](/img/velo.jpg)
     """
 
     id = "A004"

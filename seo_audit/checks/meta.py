@@ -44,7 +44,7 @@ def title_pixels(text: str) -> int:
 
 @register
 class TitleLength(Check):
-    """The title has 30 to 60 characters and fits in a search result (about 600 pixels).
+    """The title has {min_chars} to {max_chars} characters and is at most {max_pixels} px wide.
 
     What it checks:
         Measures the page title (front matter `title`, HTML `<title>`, or else the H1) in
@@ -52,20 +52,20 @@ class TitleLength(Check):
         (Arial, 20 px). A missing title fails.
 
     Why it matters:
-        Search engines cut a title wider than about 600 pixels with “…”, so its end is
-        lost; a very short title wastes the most visible line of the result.
+        Search engines cut a title too wide for the result with “…”, so its end is lost; a
+        very short title wastes the most visible line of the result.
 
     Failing example:
-        « Vélo électrique » (16 characters), or « Vélo électrique : tout ce qu’il faut
-        savoir sur les prix, les aides, l’entretien et l’autonomie » (92 characters).
+        ---
+        title: Vélo électrique
+        ---
+        Le vélo électrique séduit de plus en plus de citadins.
 
     Passing example:
-        « Vélo électrique : le guide pour bien choisir en ville » (53 characters).
-
-    Options:
-        min_chars: shortest title (default 30).
-        max_chars: longest title (default 60).
-        max_pixels: widest title in pixels (default 600).
+        ---
+        title: "Vélo électrique : le guide pour bien choisir en ville"
+        ---
+        Le vélo électrique séduit de plus en plus de citadins.
     """
 
     id = "M001"
@@ -99,27 +99,29 @@ class TitleLength(Check):
 
 @register
 class MetaDescriptionLength(Check):
-    """The meta description has 120 to 156 characters.
+    """The meta description has {min_chars} to {max_chars} characters.
 
     What it checks:
         Measures the front matter `description` (or HTML `<meta name="description">`) in
-        characters. A missing description fails.
+        characters. A missing description fails; one a little short only warns.
 
     Why it matters:
         The description is the text of the search result under the title. Search engines
-        cut it after about 156 characters; under 120 it says too little to earn the click,
-        and with none they pick a sentence of the page themselves.
+        cut a long one; a short one says too little to earn the click, and with none they
+        pick a sentence of the page themselves.
 
     Failing example:
-        `description: Un guide du vélo.` (18 characters)
+        ---
+        description: Un guide du vélo.
+        ---
+        Le vélo électrique séduit de plus en plus de citadins.
 
     Passing example:
-        `description: Prix, autonomie, aides de l’État : notre guide pour choisir un vélo
-        électrique adapté à la ville et rouler en toute sécurité.` (138 characters)
-
-    Options:
-        min_chars: shortest description (default 120).
-        max_chars: longest description (default 156).
+        ---
+        description: "Prix, autonomie, aides de l’État : notre guide pour choisir un vélo
+          électrique adapté à la ville et rouler en toute sécurité."
+        ---
+        Le vélo électrique séduit de plus en plus de citadins.
     """
 
     id = "M002"

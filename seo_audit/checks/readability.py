@@ -24,31 +24,26 @@ if TYPE_CHECKING:
 
 @register
 class SentenceLength(Check):
-    """At most 25 % of the sentences have more than 20 words; those over 35 are listed.
+    """Sentences: at most {max_ratio} over {max_words} words, each over {very_long_words} is listed.
 
     What it checks:
         Counts the words of every sentence of the text (headings excluded) and the share of
         sentences longer than `max_words`. Every sentence longer than `very_long_words` is
-        listed with its line, whatever the share.
+        listed with its line, whatever the share (a warning when the share is fine).
 
     Why it matters:
         Long sentences are the first thing that makes a web article hard to read, on a
-        phone most of all. French tolerates longer sentences than English, but past 20
-        words the reader starts to lose the thread.
+        phone most of all. French tolerates longer sentences than English, but past
+        {max_words} words the reader starts to lose the thread.
 
     Failing example:
-        « Le conseil municipal, qui s’est réuni mardi soir après une longue journée de
+        Le conseil municipal, qui s’est réuni mardi soir après une longue journée de
         débats, a finalement décidé, malgré l’opposition d’une partie des élus, de
-        prolonger la piste cyclable jusqu’à la gare. » (37 words)
+        prolonger la piste cyclable jusqu’à la gare.
 
     Passing example:
-        « Le conseil municipal s’est réuni mardi soir. Malgré l’opposition d’une partie des
-        élus, il a prolongé la piste cyclable jusqu’à la gare. »
-
-    Options:
-        max_words: a sentence is long above this many words (default 20).
-        max_ratio: the highest share of long sentences, 0-1 (default 0.25).
-        very_long_words: every sentence above this many words is listed (default 35).
+        Le conseil municipal s’est réuni mardi soir. Malgré l’opposition d’une partie des
+        élus, il a prolongé la piste cyclable jusqu’à la gare.
     """
 
     id = "R001"
@@ -95,7 +90,7 @@ class SentenceLength(Check):
 
 @register
 class ReadingEase(Check):
-    """The Kandel–Moles reading ease is at least 50 (warning below 60).
+    """The Kandel–Moles reading ease is at least {min_score} (a warning below {warn_below}).
 
     What it checks:
         Computes the French reading ease of Kandel and Moles (1958), the French version of
@@ -104,19 +99,15 @@ class ReadingEase(Check):
         Headings are left out.
 
     Why it matters:
-        A web article is read quickly, often on a phone. Below 50 the text reads like an
-        academic paper; 60 and above is comfortable for the general public.
+        A web article is read quickly, often on a phone. The lower the score, the more the
+        text reads like an academic paper; the general public reads a high score with ease.
 
     Failing example:
-        « L’internationalisation des problématiques environnementales conditionne
-        l’élaboration de politiques intergouvernementales contraignantes. » (about 0)
+        L’internationalisation des problématiques environnementales conditionne
+        l’élaboration de politiques intergouvernementales contraignantes.
 
     Passing example:
-        « Les villes changent. Elles font plus de place aux vélos et aux piétons. » (about 90)
-
-    Options:
-        min_score: below this the check fails (default 50).
-        warn_below: below this the check warns (default 60).
+        Les villes changent. Elles font plus de place aux vélos et aux piétons.
     """
 
     id = "R002"
@@ -149,7 +140,7 @@ class ReadingEase(Check):
 
 @register
 class PassiveVoice(Check):
-    """At most 10 % of the sentences are in the passive voice.
+    """At most {max_ratio} of the sentences are in the passive voice.
 
     What it checks:
         Finds passive sentences from the dependency parse: être + past participle of a
@@ -163,15 +154,12 @@ class PassiveVoice(Check):
         sentence longer. A few passives are fine, a text full of them feels vague.
 
     Failing example:
-        « Le projet a été validé par le conseil. Les travaux seront lancés en mai. Les
-        riverains ont été informés par courrier. »
+        Le projet a été validé par le conseil. Les travaux seront lancés en mai. Les
+        riverains ont été informés par courrier.
 
     Passing example:
-        « Le conseil a validé le projet. Les travaux commencent en mai. La mairie a écrit
-        aux riverains. »
-
-    Options:
-        max_ratio: the highest share of passive sentences, 0-1 (default 0.1).
+        Le conseil a validé le projet. Les travaux commencent en mai. La mairie a écrit
+        aux riverains.
     """
 
     id = "R003"
@@ -198,28 +186,27 @@ class PassiveVoice(Check):
 
 @register
 class TransitionWords(Check):
-    """At least 30 % of the sentences hold a transition word (texts of 200 words or more).
+    """At least {min_ratio} of the sentences hold a transition word (texts of {min_words}+ words).
 
     What it checks:
         Counts the sentences that contain a French connector: single words (« ainsi »,
         « pourtant »), phrases (« en effet », « c’est pourquoi », « par ailleurs ») and
         two-part connectors (« d’une part … d’autre part »), from a list of several hundred
-        grouped by role (addition, cause, consequence, opposition, time...).
+        grouped by role (addition, cause, consequence, opposition, time...). Texts shorter
+        than `min_words` are not measured.
 
     Why it matters:
         Connectors show how one idea leads to the next; without them an article reads as a
         list of facts and readers lose the thread.
 
     Failing example:
-        « Les ventes augmentent. Les prix baissent. Les villes construisent des pistes. »
+        (described) A text of 250 words in sentences like « Les ventes augmentent. Les prix
+        baissent. Les villes construisent des pistes. »
 
     Passing example:
+        (described) The same text where one sentence in three is linked to the one before:
         « Les ventes augmentent. En effet, les prix baissent. De plus, les villes
         construisent des pistes. »
-
-    Options:
-        min_ratio: the lowest share of sentences with a connector, 0-1 (default 0.3).
-        min_words: shorter texts are not measured (default 200).
     """
 
     id = "R004"
@@ -229,7 +216,7 @@ class TransitionWords(Check):
     weight = 1.0
     options = (
         Option("min_ratio", float, 0.3, "lowest share of sentences with a connector", min=0, max=1),
-        Option("min_words", int, 200, "shortest text measured", min=0),
+        Option("min_words", int, 200, "texts with fewer words are not measured", min=0),
     )
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
@@ -256,26 +243,23 @@ class TransitionWords(Check):
 
 @register
 class ConsecutiveSentences(Check):
-    """No three or more consecutive sentences start with the same word.
+    """No more than {max_run} sentences in a row start with the same word.
 
     What it checks:
-        Compares the first word of each sentence with the next ones in the same paragraph
-        or list. When a sentence starts with an article or determiner (« le », « une »,
-        « ces »), the first two words are compared: « Le conseil… Le maire… » are different
-        beginnings.
+        Compares the first word of each sentence with that of the next ones, from one
+        paragraph to the next; a heading ends a run. When a sentence starts with an article
+        or determiner (« le », « une », « ces »), the first two words are compared: « Le
+        conseil… Le maire… » are different beginnings.
 
     Why it matters:
-        Three sentences in a row that open the same way sound mechanical, a tell-tale sign
-        of a hasty or machine rewrite.
+        A run of sentences that open the same way sounds mechanical, a tell-tale sign of a
+        hasty or machine rewrite.
 
     Failing example:
-        « Il arrive à 8 h. Il ouvre le magasin. Il sert ses premiers clients. »
+        Il arrive à 8 h. Il ouvre le magasin. Il sert ses premiers clients.
 
     Passing example:
-        « Il arrive à 8 h. Aussitôt, il ouvre le magasin. Les premiers clients entrent. »
-
-    Options:
-        max_run: the longest run of sentences starting alike (default 2).
+        Il arrive à 8 h. Aussitôt, il ouvre le magasin. Les premiers clients entrent.
     """
 
     id = "R005"

@@ -30,7 +30,7 @@ def _named(facts: list[Any], where: str = "line") -> str:
 
 @register
 class SourceOriginality(Check):
-    """The rewrite is written anew: at most 35 % of its 5-word sequences come from the source.
+    """At most {max_overlap} of the rewrite is copied, and no passage over {max_copied_words} words.
 
     What it checks:
         Cuts the draft and the source into sequences of five words (lower case, accents
@@ -45,18 +45,20 @@ class SourceOriginality(Check):
         its source adds nothing and can be filtered out, or seen as plagiarism.
 
     Failing example:
-        Source: « Le conseil régional a voté mardi une aide de deux millions d’euros pour
-        les lignes de car rurales. » Draft: the same sentence, with « Selon la presse
-        locale, » in front of it.
+        Source:
+            Le conseil régional a voté mardi une aide de deux millions d’euros pour les
+            lignes de car rurales.
+        Draft:
+            Selon la presse locale, le conseil régional a voté mardi une aide de deux
+            millions d’euros pour les lignes de car rurales.
 
     Passing example:
-        Draft: « Les lignes de car des campagnes recevront deux millions d’euros : les élus
-        régionaux l’ont décidé mardi. »
-
-    Options:
-        max_overlap: the highest share of the draft's 5-word sequences found in the
-        source, 0-1 (default 0.35).
-        max_copied_words: the longest passage copied word for word (default 25).
+        Source:
+            Le conseil régional a voté mardi une aide de deux millions d’euros pour les
+            lignes de car rurales.
+        Draft:
+            Les lignes de car des campagnes recevront deux millions d’euros : les élus
+            régionaux l’ont décidé mardi.
     """
 
     id = "O001"
@@ -65,7 +67,14 @@ class SourceOriginality(Check):
     severity = "error"
     weight = 3.0
     options = (
-        Option("max_overlap", float, 0.35, "highest share of shared 5-grams", min=0, max=1),
+        Option(
+            "max_overlap",
+            float,
+            0.35,
+            "highest share of the draft's 5-word sequences in the source",
+            min=0,
+            max=1,
+        ),
         Option("max_copied_words", int, 25, "longest passage copied verbatim", min=1),
     )
 
@@ -101,7 +110,7 @@ class SourceOriginality(Check):
 
 @register
 class SourceFactsKept(Check):
-    """The rewrite keeps at least 80 % of the source's facts: names, numbers and dates.
+    """The rewrite keeps at least {min_kept} of the source's facts: names, numbers and dates.
 
     What it checks:
         Lists the facts of the source — people, places, organisations, numbers with what
@@ -116,15 +125,19 @@ class SourceFactsKept(Check):
         tells it wrong: the reader came for the facts.
 
     Failing example:
-        Source: « Le club a recruté trois joueurs cet été, dont l’ailier Marco Silva, pour
-        4 millions d’euros. » Draft: « Le club s’est renforcé cet été. »
+        Source:
+            Le club a recruté trois joueurs cet été, dont l’ailier Marco Silva, pour
+            4 millions d’euros.
+        Draft:
+            Le club s’est renforcé cet été.
 
     Passing example:
-        Draft: « Cet été, le club a dépensé quatre millions d’euros pour trois joueurs,
-        parmi lesquels l’ailier Marco Silva. »
-
-    Options:
-        min_kept: the lowest share of source facts the draft must keep, 0-1 (default 0.9).
+        Source:
+            Le club a recruté trois joueurs cet été, dont l’ailier Marco Silva, pour
+            4 millions d’euros.
+        Draft:
+            Cet été, le club a dépensé quatre millions d’euros pour trois joueurs, parmi
+            lesquels l’ailier Marco Silva.
     """
 
     id = "O002"
@@ -163,7 +176,7 @@ class SourceFactsKept(Check):
 
 @register
 class SourceFactsInvented(Check):
-    """The rewrite adds no name, number or date that the source does not give.
+    """The rewrite adds at most {max_invented:fact} (name, number, date) that the source lacks.
 
     What it checks:
         Lists the facts of the draft (people, places, organisations, numbers, quantities,
@@ -177,14 +190,16 @@ class SourceFactsInvented(Check):
         a false figure costs a site its readers' trust.
 
     Failing example:
-        Source: « La médiathèque a prêté 18 000 livres l’an dernier. » Draft: « La
-        médiathèque a prêté 18 000 livres l’an dernier, deux fois plus qu’à Vannes. »
+        Source:
+            La médiathèque a prêté 18 000 livres l’an dernier.
+        Draft:
+            La médiathèque a prêté 18 000 livres l’an dernier, deux fois plus qu’à Vannes.
 
     Passing example:
-        Draft: « L’an dernier, dix-huit mille livres sont sortis de la médiathèque. »
-
-    Options:
-        max_invented: how many invented facts are tolerated (default 0).
+        Source:
+            La médiathèque a prêté 18 000 livres l’an dernier.
+        Draft:
+            L’an dernier, dix-huit mille livres sont sortis de la médiathèque.
     """
 
     id = "O003"
@@ -219,7 +234,7 @@ class SourceFactsInvented(Check):
 
 @register
 class SourceLength(Check):
-    """The rewrite is 1.2 to 4 times as long as its source.
+    """The rewrite is {min_ratio} to {max_ratio} times as long as its source.
 
     What it checks:
         Divides the draft's words by the source's words (headings and list items count,
@@ -230,14 +245,25 @@ class SourceLength(Check):
         shorter, it drops facts; far longer, it pads them.
 
     Failing example:
-        A 400-word wire story rewritten in 300 words, or stretched to 2 000.
+        Source:
+            Le conseil régional a voté mardi une aide de deux millions d’euros pour les
+            lignes de car rurales. Elle doit maintenir les dessertes du dimanche.
+        Draft:
+            La région aide les cars ruraux.
 
     Passing example:
-        The same story rewritten in 800 words with H2 and H3 subheadings.
+        Source:
+            Le conseil régional a voté mardi une aide de deux millions d’euros pour les
+            lignes de car rurales. Elle doit maintenir les dessertes du dimanche.
+        Draft:
+            ## Deux millions pour les cars des campagnes
 
-    Options:
-        min_ratio: the shortest draft, in source lengths (default 1.2).
-        max_ratio: the longest draft, in source lengths (default 4.0).
+            Mardi, les élus régionaux ont voté deux millions d’euros pour les lignes de
+            car rurales. Sans cette aide, plusieurs dessertes du dimanche auraient disparu.
+
+            Pour les villages éloignés des gares, le car reste souvent le seul moyen de
+            rejoindre la ville sans voiture. Les associations d’usagers saluent donc une
+            décision attendue depuis des mois.
     """
 
     id = "O004"

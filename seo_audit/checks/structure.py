@@ -28,13 +28,22 @@ class SingleH1(Check):
         readers and search engines.
 
     Failing example:
-        `# Le vélo électrique` at the top and `# Nos conseils` further down.
+        # Le vélo électrique
+
+        Les citadins l’adoptent pour leurs trajets quotidiens.
+
+        # Nos conseils
+
+        Essayez plusieurs modèles avant d’acheter.
 
     Passing example:
-        `# Le vélo électrique` at the top, `## Nos conseils` further down.
+        # Le vélo électrique
 
-    Options:
-        None.
+        Les citadins l’adoptent pour leurs trajets quotidiens.
+
+        ## Nos conseils
+
+        Essayez plusieurs modèles avant d’acheter.
     """
 
     id = "S001"
@@ -65,7 +74,7 @@ class SingleH1(Check):
 
 @register
 class HeadingLength(Check):
-    """No heading is empty or longer than 70 characters.
+    """No heading is empty or longer than {max_chars} characters.
 
     What it checks:
         Every heading (H1 to H6) has text, and at most `max_chars` characters.
@@ -75,14 +84,10 @@ class HeadingLength(Check):
         one is a sentence, not a signpost, and is cut in search results.
 
     Failing example:
-        `## Pourquoi tant de citadins ont-ils décidé de troquer leur voiture contre un
-        vélo électrique cette année ?`
+        ## Pourquoi tant de citadins troquent-ils leur voiture contre un vélo électrique ?
 
     Passing example:
-        `## Pourquoi les citadins adoptent le vélo électrique`
-
-    Options:
-        max_chars: the longest heading in characters (default 70).
+        ## Pourquoi les citadins adoptent le vélo électrique
     """
 
     id = "S002"
@@ -122,24 +127,29 @@ class HeadingLength(Check):
 
 @register
 class SubheadingDistribution(Check):
-    """No section runs longer than 300 words without a subheading.
+    """No section runs longer than {max_words} words without a subheading.
 
     What it checks:
         Counts the words between one heading and the next (and before the first heading);
-        each stretch longer than `max_words` is listed with the line where it starts.
+        each stretch longer than `max_words` is listed with where it starts.
 
     Why it matters:
         On screen, a long stretch without a subheading is a wall of text; readers who scan
         lose their way and leave.
 
     Failing example:
-        An H2 followed by 450 words of paragraphs before the next heading.
+        (described) An H2 followed by 450 words of paragraphs before the next heading.
 
     Passing example:
-        The same 450 words split by an H3 after the first 200.
+        # Le vélo électrique en ville
 
-    Options:
-        max_words: the longest section in words (default 300).
+        ## Le budget
+
+        Un bon modèle coûte plus de mille euros. Les aides réduisent la facture.
+
+        ### L’entretien
+
+        Une révision par an suffit le plus souvent.
     """
 
     id = "S003"
@@ -186,7 +196,7 @@ class SubheadingDistribution(Check):
 
 @register
 class ParagraphLength(Check):
-    """No paragraph is longer than 150 words.
+    """No paragraph is longer than {max_words} words.
 
     What it checks:
         Counts the words of every paragraph (and quote) and lists those over `max_words`.
@@ -196,13 +206,14 @@ class ParagraphLength(Check):
         paragraph fills the screen and hides its point.
 
     Failing example:
-        One paragraph of 190 words that tells the whole history of the bicycle.
+        (described) One paragraph of 190 words that tells the whole history of the bicycle.
 
     Passing example:
-        The same story in three paragraphs of about 60 words.
+        Le premier vélo sans pédales date de 1817. On le poussait avec les pieds.
 
-    Options:
-        max_words: the longest paragraph in words (default 150).
+        Les pédales arrivent vers 1860, sur la roue avant.
+
+        La chaîne et les pneus gonflables font ensuite le vélo moderne.
     """
 
     id = "S004"

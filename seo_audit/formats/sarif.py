@@ -6,7 +6,6 @@ finding with its region; files that could not be read are tool execution notific
 
 from __future__ import annotations
 
-import inspect
 import json
 from typing import Any
 from urllib.parse import quote
@@ -27,13 +26,14 @@ def _uri(path: str) -> str:
 
 
 def _rule(check: Any) -> dict[str, Any]:
-    sections = check.doc_sections()
+    """A check's metadata, generated like `seo-audit explain` from its defaults."""
+    what = check.doc_sections()["What it checks"]
     return {
         "id": check.id,
         "name": check.name,
         "shortDescription": {"text": check.summary()},
-        "fullDescription": {"text": sections.get("What it checks", check.summary())},
-        "help": {"text": inspect.cleandoc(check.__doc__ or "")},
+        "fullDescription": {"text": " ".join(what.split())},
+        "help": {"text": check.documentation()},
         "defaultConfiguration": {"level": LEVELS[check.severity]},
         "properties": {"family": check.family, "weight": check.weight},
     }
