@@ -15,7 +15,9 @@ import click
 
 from seo_audit import __version__
 from seo_audit.errors import InputError, SeoAuditError
+from seo_audit.formats import FORMAT_NAMES
 from seo_audit.formats.safe import for_terminal
+from seo_audit.parse import FORMATS as INPUT_FORMATS
 
 if TYPE_CHECKING:
     from seo_audit.engine import AuditOptions
@@ -99,7 +101,7 @@ def main() -> None:
 
 
 FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ", ".join(
-    ("text", "concise", "json", "jsonl", "junit", "github", "sarif", "markdown", "gitlab")
+    FORMAT_NAMES
 )
 
 
@@ -111,7 +113,7 @@ FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ",
 @click.option("-r", "--ruleset", help="Rule set name (default, pillar, news) or path to a .toml.")
 @click.option(
     "--input-format",
-    type=click.Choice(["markdown", "html", "text"]),
+    type=click.Choice(INPUT_FORMATS),
     help="Input format (default: from the file extension; Markdown for stdin).",
 )
 @click.option(
@@ -202,7 +204,7 @@ def check(
     Put paths after `--` when a file name may start with "-": `seo-audit check -- -a.md`.
     """
     from seo_audit.engine import AuditOptions
-    from seo_audit.formats import FORMAT_NAMES, RenderOptions, renderers
+    from seo_audit.formats import RenderOptions, renderers
     from seo_audit.formats.text import render_summary, terminal_width
     from seo_audit.parallel import default_jobs
     from seo_audit.paths import collect_paths
@@ -394,7 +396,7 @@ def _write(text: str, output: str | None) -> None:
 @main.command()
 @click.argument("path")
 @click.option("-k", "--keyword", help="Focus keyphrase (default: from the front matter).")
-@click.option("--input-format", type=click.Choice(["markdown", "html", "text"]))
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS))
 @click.option(
     "-f",
     "--format",

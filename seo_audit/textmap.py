@@ -22,12 +22,20 @@ class SourceMap:
     offset of the markup they replace.
     """
 
-    __slots__ = ("_plain", "_source", "length")
+    __slots__ = ("_plain", "_source", "length", "_markup")
 
     def __init__(self) -> None:
         self._plain = array("q")
         self._source = array("q")
         self.length = 0
+        self._markup = (0, 0)  # what an empty text stands for in the file (`## ` alone)
+
+    @classmethod
+    def empty_at(cls, start: int, end: int) -> SourceMap:
+        """The map of an empty text whose markup spans [start, end) of the file."""
+        out = cls()
+        out._markup = (start, end)
+        return out
 
     def append(self, source_offset: int, count: int = 1, *, synthetic: bool = False) -> None:
         """Add `count` plain characters standing from `source_offset` on in the file
@@ -63,6 +71,8 @@ class SourceMap:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The file range [start, end) covering plain characters [start, end)."""
+        if not self._plain:
+            return self._markup
         first = self.to_source(start)
         if end <= start:
             return first, first

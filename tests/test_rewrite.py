@@ -211,7 +211,7 @@ def test_source_option_on_the_command_line(tmp_path, nlp):
     )
     assert result.exit_code == 1
     assert "source-originality" in result.output
-    assert "rewrite it in your own words" in result.output
+    assert "rewrite it in your own words" in " ".join(result.output.split())  # wrapped lines
 
 
 def test_a_missing_source_file_is_an_input_error(tmp_path, nlp):

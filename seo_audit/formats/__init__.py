@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,40 +20,24 @@ class RenderOptions:
 Renderer = Callable[[list[Report], RenderOptions], str]
 
 
+# Every output format, in the order the help lists them: name -> module (one per format).
+FORMAT_MODULES = {
+    "text": "text",
+    "concise": "concise",
+    "json": "json_format",
+    "jsonl": "jsonl",
+    "junit": "junit",
+    "github": "github",
+    "sarif": "sarif",
+    "markdown": "markdown",
+    "gitlab": "gitlab",
+}
+FORMAT_NAMES = tuple(FORMAT_MODULES)
+
+
 def renderers() -> dict[str, Renderer]:
-    from seo_audit.formats import (
-        concise,
-        github,
-        gitlab,
-        json_format,
-        jsonl,
-        junit,
-        markdown,
-        sarif,
-        text,
-    )
-
+    """Each format's `render` function (modules are imported on first use)."""
     return {
-        "text": text.render,
-        "concise": concise.render,
-        "json": json_format.render,
-        "jsonl": jsonl.render,
-        "junit": junit.render,
-        "github": github.render,
-        "sarif": sarif.render,
-        "markdown": markdown.render,
-        "gitlab": gitlab.render,
+        name: importlib.import_module(f"seo_audit.formats.{module}").render
+        for name, module in FORMAT_MODULES.items()
     }
-
-
-FORMAT_NAMES = (
-    "text",
-    "concise",
-    "json",
-    "jsonl",
-    "junit",
-    "github",
-    "sarif",
-    "markdown",
-    "gitlab",
-)

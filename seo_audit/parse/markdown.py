@@ -51,6 +51,11 @@ def parse_markdown(path: str, text: str) -> Document:
             if offset + last > lines.lines:
                 where.limit = len(text)
             prose, prose_map = _inline_text(token, line, document, where)
+            if not prose_map.length:  # an empty heading: the place is its line
+                start = lines.line_start(line)
+                end = text.find("\n", start)
+                line_end = len(text) if end < 0 else end
+                prose_map = SourceMap.empty_at(start, len(text[start:line_end].rstrip()) + start)
             if heading_level:
                 kind = HEADING
             elif quote_depth:
