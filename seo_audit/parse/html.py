@@ -297,30 +297,38 @@ class _Link:
 
 @dataclass
 class _Region:
-    """What a table cell or a form holds, kept or left out once it ends. Each item carries
-    whether it stood inside <main> or <article>."""
+    """A table cell or a form: what it adds to the page is kept or dropped once it ends.
+
+    Its blocks, links and images go to the page's lists like any other; the region keeps
+    where they start in those lists and a summary of its text (no copy, whatever the
+    nesting)."""
 
     kind: str
-    blocks: list[tuple[Block, bool]] = field(default_factory=list)
-    links: list[tuple[Link, bool]] = field(default_factory=list)
-    images: list[tuple[Image, bool]] = field(default_factory=list)
+    starts: tuple[int, int, int]  # lengths of the page's blocks, links and images at its start
+    words: int = 0
+    last: str = ""  # the text of its last block
+    heading: bool = False
     landmark: bool = False  # holds an <h1>, <main> or <article>
+
+    def note(self, block: Block) -> None:
+        self.words += len(block.text.split())
+        self.last = block.text
+        self.heading = self.heading or block.kind == HEADING
+
+    def absorb(self, inner: _Region) -> None:
+        """Count the text of a region kept inside this one."""
+        self.words += inner.words
+        self.last = inner.last or self.last
+        self.heading = self.heading or inner.heading
 
     def keep(self) -> bool:
         if self.kind == "form":
             return self.landmark
-        if any(block.kind == HEADING for block, _ in self.blocks):
-            return True
-        text = " ".join(block.text for block, _ in self.blocks)
-        words = len(text.split())
-        return words >= CELL_PROSE_WORDS or (
-            words >= CELL_SENTENCE_WORDS and _SENTENCE_END.search(text) is not None
+        return (
+            self.heading
+            or self.words >= CELL_PROSE_WORDS
+            or (self.words >= CELL_SENTENCE_WORDS and _SENTENCE_END.search(self.last) is not None)
         )
-
-    def add(self, other: _Region) -> None:
-        self.blocks.extend(other.blocks)
-        self.links.extend(other.links)
-        self.images.extend(other.images)
 
 
 class _Reader(HTMLParser):
@@ -335,7 +343,10 @@ class _Reader(HTMLParser):
         self.skip = 0  # open elements whose content is not prose
         self.scope = 0  # open <main> and <article> elements
         self.body_seen = False
-        self.out = _Region("document")
+        # What the page holds, each with whether it stands inside <main> or <article>.
+        self.blocks: list[tuple[Block, bool]] = []
+        self.links: list[tuple[Link, bool]] = []
+        self.images: list[tuple[Image, bool]] = []
         self.regions: list[_Region] = []
         self.text = _Text()  # the block being read
         self.after_br = False  # a <br> and only white space since: a second one ends it
@@ -600,10 +611,11 @@ class _Reader(HTMLParser):
         if tag in ("main", "article"):
             entry.scope = True
             self.scope += 1
-        if tag in ("main", "article", "h1"):
-            self._target().landmark = True
+        if tag in ("main", "article", "h1") and self.regions:
+            self.regions[-1].landmark = True
         if tag in CELLS or tag == "form":
-            entry.region = _Region("form" if tag == "form" else "cell")
+            starts = (len(self.blocks), len(self.links), len(self.images))
+            entry.region = _Region("form" if tag == "form" else "cell", starts)
             self.regions.append(entry.region)
         elif tag in HEADINGS:
             self.heading = entry
@@ -625,11 +637,7 @@ class _Reader(HTMLParser):
                 else:
                     self._boundary()
             if entry.region is not None:
-                region = self.regions.pop()
-                outer = self._target()
-                outer.landmark = outer.landmark or region.landmark
-                if region.keep():
-                    outer.add(region)
+                self._end_region()
             if entry.link is not None and entry.link is self.link:
                 self._end_link()
             if entry.title:
@@ -645,7 +653,18 @@ class _Reader(HTMLParser):
         link, self.link = self.link, None
         assert link is not None
         text, where = link.text.take()
-        self._target().links.append((Link(link.url, text, link.line, where), self.scope > 0))
+        self.links.append((Link(link.url, text, link.line, where), self.scope > 0))
+
+    def _end_region(self) -> None:
+        region = self.regions.pop()
+        outer = self.regions[-1] if self.regions else None
+        if outer is not None:
+            outer.landmark = outer.landmark or region.landmark
+        if not region.keep():
+            blocks, links, images = region.starts
+            del self.blocks[blocks:], self.links[links:], self.images[images:]
+        elif outer is not None:
+            outer.absorb(region)
 
     def _end_title(self) -> None:
         title, self.title = self.title, None
@@ -661,16 +680,16 @@ class _Reader(HTMLParser):
         self._flush()
         if self.link is not None:
             self._end_link()
-        out = self.out
-        if any(inside for _, inside in out.blocks):
+        blocks, links, images = self.blocks, self.links, self.images
+        if any(inside for _, inside in blocks):
             # Prose inside <main> or <article>: what stands around it is the site's.
-            out.blocks = [item for item in out.blocks if item[1]]
-            out.links = [item for item in out.links if item[1]]
-            out.images = [item for item in out.images if item[1]]
+            blocks = [item for item in blocks if item[1]]
+            links = [item for item in links if item[1]]
+            images = [item for item in images if item[1]]
         document = self.document
-        document.blocks = [block for block, _ in out.blocks]
-        document.links = [link for link, _ in out.links]
-        document.images = [image for image, _ in out.images]
+        document.blocks = [block for block, _ in blocks]
+        document.links = [link for link, _ in links]
+        document.images = [image for image, _ in images]
         path = urlsplit(self.canonical or self.meta.get("og:url", "")).path.rstrip("/")
         if path:
             document.slug = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or None
@@ -679,8 +698,10 @@ class _Reader(HTMLParser):
 
     # -- blocks --------------------------------------------------------------------------
 
-    def _target(self) -> _Region:
-        return self.regions[-1] if self.regions else self.out
+    def _add_block(self, block: Block) -> None:
+        self.blocks.append((block, self.scope > 0))
+        if self.regions:
+            self.regions[-1].note(block)
 
     def _sinks(self) -> list[_Text]:
         """Where text goes now: the title, or the block and the open link's text."""
@@ -742,7 +763,7 @@ class _Reader(HTMLParser):
         quote = self._last("blockquote")
         kind = LIST_ITEM if li > quote else QUOTE if quote >= 0 else PARAGRAPH
         line = self.lines.line(where.to_source(0))
-        self._target().blocks.append((Block(kind, text, line, map=where), self.scope > 0))
+        self._add_block(Block(kind, text, line, map=where))
 
     def _flush_heading(self) -> None:
         heading, self.heading = self.heading, None
@@ -751,7 +772,7 @@ class _Reader(HTMLParser):
         text, where = self.text.take()
         line = self.lines.line(where.to_source(0) if text else self.heading_at)
         block = Block(HEADING, text, line, int(heading.name[1]), where)
-        self._target().blocks.append((block, self.scope > 0))
+        self._add_block(block)
 
     # -- images and meta tags ------------------------------------------------------------
 
@@ -760,7 +781,7 @@ class _Reader(HTMLParser):
         alt = _attr(attrs, "alt") or ""
         where = self._attr_map(raw, at, "alt", alt)
         image = Image(_attr(attrs, "src") or "", alt, self.lines.line(at), where, at, at + len(raw))
-        self._target().images.append((image, self.scope > 0))
+        self.images.append((image, self.scope > 0))
 
     def _meta(self, attrs: list[tuple[str, str | None]], at: int) -> None:
         name = (_attr(attrs, "name") or _attr(attrs, "property") or "").lower()
