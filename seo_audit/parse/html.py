@@ -13,18 +13,20 @@ What is prose:
 
 - Headings `<h1>`-`<h6>` are one block each, whatever they hold.
 - Each run of inline content between two block boundaries is a block: a paragraph, a list item
-  (in `<li>`, `<dt>`, `<dd>`) or a quote (in `<blockquote>`). Text straight inside `<div>`,
+  (anywhere in `<li>`, `<dt>`, `<dd>`) or a quote (anywhere in `<blockquote>`; the innermost of
+  the two decides). Text straight inside `<div>`,
   `<section>`, `<td>`, `<body>`... is prose too. Two `<br>` in a row end a paragraph; so does
   a blank line in text that stands straight in a container (WordPress bodies without `<p>`).
 - Not prose: script, style, nav, footer, code, pre, noscript, template, svg, math, button,
   select, textarea, iframe, canvas, audio, video, object and the head; a `<header>` outside
   `<main>`/`<article>` (the site's banner; inside them it holds the article's own title).
-- A table cell is prose when its text reads as sentences (it ends like a sentence or holds
-  12 words or more, or it holds a heading); cells of data (figures, short labels) are not.
+- A table cell is prose when its text reads as sentences (3 words or more ending like a
+  sentence, or 12 words or more, or a heading); cells of data (figures, labels) are not.
 - A `<form>` is not prose unless it holds an `<h1>`, `<main>` or `<article>` (pages built
   inside one form, as ASP.NET builds them).
 - When the page has prose inside `<main>` or `<article>`, only that prose counts: menus,
   sidebars (`<aside>`) and footers around it are left out, with their links and images.
+  A page left with no prose is refused by `parse` ("no prose found").
 
 Every block, link text, image alt, title and description keeps a SourceMap: each plain
 character maps to its place in the file; a character decoded from an entity maps to the
@@ -177,6 +179,7 @@ CELL_SENTENCE_WORDS = 3  # a cell that ends like a sentence needs this many word
 
 
 def parse_html(path: str, text: str) -> Document:
+    """Parse a decoded HTML fragment or page into a Document."""
     document = Document(path=path, format="html", text=text)
     reader = _Reader(document)
     try:
@@ -394,23 +397,23 @@ class _Reader(HTMLParser):
             for m in _COMMENT_CLOSE.finditer(self.rawdata):
                 self._last_comment_close = m.start()
 
-    def parse_starttag(self, i):  # type: ignore[no-untyped-def]
+    def parse_starttag(self, i: int) -> int:
         self._scan_limits()
         return -1 if i > self._last_gt else super().parse_starttag(i)
 
-    def parse_endtag(self, i):  # type: ignore[no-untyped-def]
+    def parse_endtag(self, i: int) -> int:
         self._scan_limits()
         return -1 if i > self._last_gt else super().parse_endtag(i)
 
-    def parse_pi(self, i):  # type: ignore[no-untyped-def]
+    def parse_pi(self, i: int) -> int:
         self._scan_limits()
         return -1 if i > self._last_gt else super().parse_pi(i)
 
-    def parse_comment(self, i, report=1):  # type: ignore[no-untyped-def]
+    def parse_comment(self, i: int, report: int = 1) -> int:
         self._scan_limits()
         return -1 if i > self._last_comment_close else super().parse_comment(i, report)
 
-    def parse_html_declaration(self, i):  # type: ignore[no-untyped-def]
+    def parse_html_declaration(self, i: int) -> int:
         self._scan_limits()
         if i > self._last_gt:
             return -1
@@ -477,8 +480,8 @@ class _Reader(HTMLParser):
             start, end = m.span()
             self._words(sinks, data, pos, start, offsets)
             newline = data.find("\n", start, end)
-            at = newline if newline >= 0 else start
-            here = offsets + at if isinstance(offsets, int) else offsets[at]
+            first = newline if newline >= 0 else start
+            here = offsets + first if isinstance(offsets, int) else offsets[first]
             if split and newline >= 0 and data.find("\n", newline + 1, end) >= 0:
                 self._flush()  # a blank line: the paragraph ends
                 if self.link is not None:
@@ -651,7 +654,8 @@ class _Reader(HTMLParser):
 
     def _end_link(self) -> None:
         link, self.link = self.link, None
-        assert link is not None
+        if link is None:
+            return
         text, where = link.text.take()
         self.links.append((Link(link.url, text, link.line, where), self.scope > 0))
 
@@ -668,7 +672,8 @@ class _Reader(HTMLParser):
 
     def _end_title(self) -> None:
         title, self.title = self.title, None
-        assert title is not None
+        if title is None:
+            return
         text, where = title.take()
         document = self.document
         document.title, document.title_line = text or None, self.title_line
@@ -767,7 +772,8 @@ class _Reader(HTMLParser):
 
     def _flush_heading(self) -> None:
         heading, self.heading = self.heading, None
-        assert heading is not None
+        if heading is None:
+            return
         self.after_br = False
         text, where = self.text.take()
         line = self.lines.line(where.to_source(0) if text else self.heading_at)
