@@ -337,6 +337,25 @@ def test_implied_end_tags():
     ]
 
 
+def test_block_kinds_follow_the_innermost_list_item_or_quote():
+    text = (
+        "<ul><li><p>Un point en paragraphe.</p></li></ul>"
+        "<blockquote><p>Une citation.</p><ul><li>Un point cité.</li></ul>— L’auteur</blockquote>"
+        "<ol><li>Un point<blockquote>qui cite.</blockquote>et reprend.</li></ol>"
+        "<figure><figcaption>Une légende.</figcaption></figure>"
+    )
+    assert _blocks(text) == [
+        (LIST_ITEM, "Un point en paragraphe."),
+        (QUOTE, "Une citation."),
+        (LIST_ITEM, "Un point cité."),
+        (QUOTE, "— L’auteur"),
+        (LIST_ITEM, "Un point"),
+        (QUOTE, "qui cite."),
+        (LIST_ITEM, "et reprend."),
+        (PARAGRAPH, "Une légende."),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
