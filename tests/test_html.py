@@ -420,7 +420,7 @@ GROWTH = {
         1_000,
         lambda n: "<blockquote>" * n + f"<p>{SENTENCE}</p>" + "</blockquote>" * n,
     ),
-    "nested lists": (200, lambda n: f"<ul><li>{SENTENCE}" * n + "</li></ul>" * n),
+    "nested lists": (500, lambda n: f"<ul><li>{SENTENCE}" * n + "</li></ul>" * n),
     "nested tables": (500, lambda n: f"<table><tr><td>{SENTENCE}" * n),
     "stray end tags": (3_000, lambda n: f"<p>{SENTENCE}</p>" + "</div></span>" * n),
     "< in text, no >": (4_000, lambda n: f"<p>{SENTENCE}" + " a<b" * n),
