@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from seo_audit.document import HEADING, PARAGRAPH, QUOTE, Document, slug_words, title_of
+from seo_audit.document import (
+    HEADING,
+    PARAGRAPH,
+    QUOTE,
+    Block,
+    Document,
+    slug_words,
+    title_of,
+)
 from seo_audit.french.connectors import find_connectors, sentence_opening
 from seo_audit.french.keyphrases import suggest_keyphrases
 from seo_audit.french.keyword import KeyphraseMatcher, keyphrase_content_words
@@ -119,6 +127,37 @@ class Analysis:
             if h.sentence in new_index
         ]
         return replace(self, sentences=[self.sentences[i] for i in kept], keyword_hits=hits)
+
+    def sections(self) -> list[tuple[list[Block], int]]:
+        """The sections of the text with their words: each runs from a subheading (H2-H6),
+        or the start, to the next subheading; the headline (H1) opens no section."""
+        sections: list[list[Block]] = []
+        for block in self.document.blocks:
+            if block.kind == HEADING and block.level < 2:
+                continue
+            if block.kind == HEADING or not sections:
+                sections.append([])
+            sections[-1].append(block)
+        return [
+            (blocks, sum(count_words(b.text) for b in blocks if b.kind != HEADING))
+            for blocks in sections
+        ]
+
+    def opening_runs(self) -> list[list[Sentence]]:
+        """Runs of consecutive body sentences that start alike (see sentence_opening); a
+        heading ends a run."""
+        runs: list[list[Sentence]] = []
+        run: list[Sentence] = []
+        for s in self.sentences:
+            if run and s.opening and s.opening == run[-1].opening and not s.is_heading:
+                run.append(s)
+                continue
+            if len(run) > 1:
+                runs.append(run)
+            run = [] if s.is_heading else [s]
+        if len(run) > 1:
+            runs.append(run)
+        return runs
 
     @functools.cached_property
     def body_sentences(self) -> list[Sentence]:

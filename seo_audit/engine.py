@@ -21,6 +21,7 @@ from seo_audit.checks.base import SKIP, CheckResult, Location, Place
 from seo_audit.document import Document
 from seo_audit.errors import InputError, RulesetError
 from seo_audit.io import read_text
+from seo_audit.marks import draft_view
 from seo_audit.nlp import BLOCK_SEPARATOR, get_nlp
 from seo_audit.parse import format_for_path, parse
 from seo_audit.registry import selected
@@ -259,6 +260,7 @@ def build_report(document: Document, analysis: Analysis, options: AuditOptions) 
         notes=notes,
         fail_on=options.fail_on,
         fail_under=options.fail_under,
+        draft=draft_view(analysis, ruleset),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from seo_audit import __version__
 from seo_audit.checks.base import FAIL, PASS, SKIP, WARN, CheckResult
+from seo_audit.marks import DraftView
 
 SCHEMA_VERSION = 1
 CREDIT = {PASS: 1.0, WARN: 0.5, FAIL: 0.0}
@@ -57,6 +58,9 @@ class Report:
     notes: list[str] = field(default_factory=list)
     fail_on: str = "error"
     fail_under: int | None = None
+    # The draft's text, blocks and marks, for a writer's view (HTML report, editor); not part
+    # of the JSON report.
+    draft: DraftView | None = field(default=None, repr=False, compare=False)
 
     @property
     def score(self) -> int:

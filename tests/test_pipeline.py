@@ -133,3 +133,24 @@ def test_runs_without_spaces_are_broken_for_the_tokenizer_keeping_offsets():
     assert max(len(piece) for piece in text.split()) <= LONGEST_TOKEN
     report = audit(f"# Titre\n\nDébut {run} fin.\n")
     assert report.metrics["words"] == 3
+
+
+def test_marks_agree_with_the_checks():
+    from seo_audit.marks import KINDS
+
+    report = audit_file(str(SAMPLES / "echec-phrases-longues.md"))
+    marks = report.draft.marks
+    assert {m.kind for m in marks} <= set(KINDS)
+
+    def spans(kind):
+        return {(m.start, m.end) for m in marks if m.kind == kind}
+
+    def located(check):
+        return {(loc.start, loc.end) for loc in report.check(check).locations}
+
+    assert spans("very-long-sentence") == located("sentence-length")
+    assert spans("passive") == located("passive-voice")
+    assert spans("keyphrase") == located("keyword-density")
+    for m in marks:
+        assert report.draft.text[m.start : m.end].strip()
+    assert "draft" not in report.to_dict()

@@ -272,32 +272,16 @@ class ConsecutiveSentences(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_run"]
         expected = f"<= {limit} sentences in a row starting alike"
-        runs: list[tuple[int, int, str, Place]] = []  # (line, length, opening, place)
-        run: list = []
-        for s in a.sentences + [None]:
-            continues = (
-                s is not None
-                and run
-                and s.opening
-                and s.opening == run[-1].opening
-                and not s.is_heading
-                and not run[-1].is_heading
-            )
-            if continues:
-                run.append(s)
-                continue
-            if len(run) > limit:
-                where = Place(run[0].start, run[-1].end, f"{len(run)} start with {run[0].opening}")
-                runs.append((run[0].line, len(run), run[0].opening, where))
-            run = [s] if s is not None else []
+        runs = [run for run in a.opening_runs() if len(run) > limit]
         if not runs:
             return Outcome(PASS, 0, expected, "No repeated sentence openings.")
-        line, length, opening, _ = max(runs, key=lambda r: r[1])
+        longest = max(runs, key=len)
+        line, length, opening = longest[0].line, len(longest), longest[0].opening
         return Outcome(
             FAIL,
             len(runs),
             expected,
             f"{len(runs)} run(s) of sentences starting alike; {length} start with "
             f"« {opening} » on line {line}.",
-            [r[3] for r in runs],
+            [Place(r[0].start, r[-1].end, f"{len(r)} start with {r[0].opening}") for r in runs],
         )

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, place, register, skip
 from seo_audit.checks.headings import NO_HEADINGS_IN_TEXT
-from seo_audit.document import Block
 from seo_audit.french.words import count_words
 
 if TYPE_CHECKING:
@@ -164,18 +163,7 @@ class SubheadingDistribution(Check):
         expected = f"<= {limit} words per section"
         if not a.document.can_show_headings:
             return skip(NO_HEADINGS_IN_TEXT, expected)
-        # A section runs from a subheading (or the start) to the next subheading.
-        sections: list[list[Block]] = []
-        for block in a.document.blocks:
-            if block.kind == "heading" and block.level < 2:
-                continue  # the headline opens the page, not a section
-            if block.kind == "heading" or not sections:
-                sections.append([])
-            sections[-1].append(block)
-        measured = [
-            (blocks, sum(count_words(b.text) for b in blocks if b.kind != "heading"))
-            for blocks in sections
-        ]
+        measured = a.sections()
         too_long = [
             (Place(blocks[0].start, blocks[-1].end, f"{words} words"), words)
             for blocks, words in measured
