@@ -395,13 +395,14 @@ def analyze(
         )
         previous = sent
 
+    own = [own_words(b) for b in blocks]
     language, confidence = detect_language(
-        "\n".join(b.text for b in blocks if b.kind != HEADING) or doc.text
+        "\n".join(t for t in own if t) or "\n".join(b.text for b in blocks) or doc.text
     )
     foreign = []
-    for bi, block in enumerate(blocks):
-        if block.kind != HEADING and count_words(block.text) >= MIN_WORDS_FOR_LANGUAGE:
-            code, conf = detect_language(block.text)
+    for bi, text in enumerate(own):
+        if text and count_words(text) >= MIN_WORDS_FOR_LANGUAGE:
+            code, conf = detect_language(text)
             if code not in ("fr", "und") and conf >= 0.5:
                 foreign.append((bi, code))
 
@@ -433,6 +434,19 @@ def analyze(
     return replace(
         analysis, source=comparison, metrics={**analysis.metrics, **comparison.metrics()}
     )
+
+
+# Quotations inside a paragraph: « … », “ … ”, " … " (the writer quotes, the text is not theirs).
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
+
+
+def own_words(block: Block) -> str:
+    """The part of a block written in the article's own voice, for telling its language:
+    nothing for a heading, a blockquote or a block the markup declares in another language
+    (`lang="en"`), and a paragraph without its quotations."""
+    if block.kind in (HEADING, QUOTE) or (block.lang not in (None, "fr")):
+        return ""
+    return _QUOTED.sub(" ", block.text)
 
 
 def _is_wordlike(token: Any) -> bool:

@@ -31,6 +31,7 @@ class Block:
     line: int
     level: int = 0  # heading level 1-6, 0 for other blocks
     map: SourceMap = field(default_factory=SourceMap, repr=False)
+    lang: str | None = None  # a language the markup declares for it (HTML `lang`), e.g. "en"
 
     @property
     def start(self) -> int:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from seo_audit.analyze import Analysis, AnalysisSettings, SourceText, analyze, prose_text
 from seo_audit.checks.base import SKIP, CheckResult, Location, Place
+from seo_audit.checks.needs import unmet_need
 from seo_audit.document import Document
 from seo_audit.errors import InputError, RulesetError
 from seo_audit.io import read_text
@@ -194,6 +195,12 @@ def run_checks(
         if off is not None:
             results.append(replace(result, message=f"Suppressed for this file ({off})."))
             continue
+        need = unmet_need(check.needs, analysis)
+        if need is not None:
+            results.append(
+                replace(result, message=need.message(analysis), unverifiable=need.blocks_verdict)
+            )
+            continue
         covered = suppressions.covers(check)
         seen = analysis if covered is None else analysis.without_lines(covered)
         outcome = check().run(seen, cfg.options)
@@ -246,8 +253,6 @@ def build_report(document: Document, analysis: Analysis, options: AuditOptions) 
     suppressions = Suppressions.of(document)
     results = run_checks(analysis, ruleset, options, suppressions)
     notes = [*suppressions.notes, *suppressions.unused_notes()]
-    if not document.can_show_headings:
-        notes.append("Plain text: headings cannot be seen, so heading checks are skipped.")
     return Report(
         path=document.path,
         checks=results,
@@ -260,6 +265,7 @@ def build_report(document: Document, analysis: Analysis, options: AuditOptions) 
         notes=notes,
         fail_on=options.fail_on,
         fail_under=options.fail_under,
+        accept_unverifiable=ruleset.accept_unverifiable,
         draft=draft_view(analysis, ruleset),
     )
 

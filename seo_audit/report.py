@@ -30,16 +30,22 @@ def score_of(results: list[CheckResult]) -> int:
     return round(100 * sum(r.weight * CREDIT[r.status] for r in counted) / total)
 
 
-def failing(results: list[CheckResult], fail_on: str = "error") -> list[CheckResult]:
-    """The results that fail a draft: error-severity fails, plus warnings with fail_on=warning."""
-    if fail_on == "warning":
-        return [
-            r
-            for r in results
-            if (r.status == FAIL and r.severity in ("error", "warning"))
-            or (r.status == WARN and r.severity == "error")
-        ]
-    return [r for r in results if r.status == FAIL and r.severity == "error"]
+def failing(
+    results: list[CheckResult], fail_on: str = "error", accept_unverifiable: bool = False
+) -> list[CheckResult]:
+    """The results that fail a draft: error-severity fails, required checks that cannot be
+    verified (unless accepted), plus warnings with fail_on=warning."""
+
+    def fails(r: CheckResult) -> bool:
+        if r.unverifiable:
+            return r.severity == "error" and not accept_unverifiable
+        if fail_on == "warning":
+            return (r.status == FAIL and r.severity in ("error", "warning")) or (
+                r.status == WARN and r.severity == "error"
+            )
+        return r.status == FAIL and r.severity == "error"
+
+    return [r for r in results if fails(r)]
 
 
 @dataclass
@@ -58,6 +64,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     fail_on: str = "error"
     fail_under: int | None = None
+    accept_unverifiable: bool = False  # from the rule set
     # The draft's text, blocks and marks, for a writer's view (HTML report, editor); not part
     # of the JSON report.
     draft: DraftView | None = field(default=None, repr=False, compare=False)
@@ -68,13 +75,13 @@ class Report:
 
     @property
     def passed(self) -> bool:
-        if self.error is not None or failing(self.checks, self.fail_on):
+        if self.error is not None or self.failures:
             return False
         return self.fail_under is None or self.score >= self.fail_under
 
     @property
     def failures(self) -> list[CheckResult]:
-        return failing(self.checks, self.fail_on)
+        return failing(self.checks, self.fail_on, self.accept_unverifiable)
 
     def verdict_reasons(self) -> list[str]:
         """Why the draft fails, one reason per cause (empty when it passes)."""
@@ -82,11 +89,19 @@ class Report:
             return [f"could not be checked: {self.error}"]
         reasons = []
         failures = self.failures
-        required = [r for r in failures if r.severity == "error"]
+        required = [r for r in failures if r.severity == "error" and r.status == FAIL]
         if required:
             names = ", ".join(f"{r.id} {r.name}" for r in required)
             reasons.append(f"{len(required)} required check(s) failed: {names}")
-        gated = [r for r in failures if r.severity != "error" or r.status != FAIL]
+        unverifiable = [r for r in failures if r.unverifiable]
+        if unverifiable:
+            names = ", ".join(f"{r.id} {r.name}" for r in unverifiable)
+            reasons.append(f"{len(unverifiable)} required check(s) cannot be verified: {names}")
+        gated = [
+            r
+            for r in failures
+            if not r.unverifiable and (r.severity != "error" or r.status != FAIL)
+        ]
         if gated:
             names = ", ".join(f"{r.id} {r.name}" for r in gated)
             reasons.append(f"--fail-on warning: {len(gated)} warning(s): {names}")

@@ -24,6 +24,7 @@ from seo_audit.errors import RulesetError
 from seo_audit.registry import find_check
 
 DEFAULT_RULESET = "default"
+ACCEPT_UNVERIFIABLE = "accept_unverifiable"
 _COMMON_KEYS = {"enabled", "severity", "weight"}
 
 # A rule set is trusted configuration, but a typo must not make a score meaningless or crash
@@ -47,6 +48,9 @@ class RuleSet:
     checks: dict[str, CheckConfig] = field(default_factory=dict)  # by check id
     sources: list[str] = field(default_factory=list)  # where each layer came from
     overrides: list[tuple[list[str], dict[str, Any], str]] = field(default_factory=list)
+    # True: a required check that cannot be verified (no keyphrase, headings in plain text)
+    # does not fail the draft.
+    accept_unverifiable: bool = False
 
     def ordered_checks(self) -> list[tuple[type[Check], CheckConfig]]:
         """Every check with its configuration, in report order: by family, then by id."""
@@ -146,14 +150,26 @@ def _apply_project_config(config: Any, project: Path) -> RuleSet:
     where = f"{project} [tool.seo-audit]"
     if not isinstance(config, dict):
         raise RulesetError(f"{where}: must be a table")
-    unknown = set(config) - {"ruleset", "checks", "overrides"}
+    unknown = set(config) - {"ruleset", "checks", "overrides", ACCEPT_UNVERIFIABLE}
     if unknown:
         raise RulesetError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     base_ref = config.get("ruleset", DEFAULT_RULESET)
     if not isinstance(base_ref, str):
         raise RulesetError(f"{where}: 'ruleset' must be a string")
     ruleset = _load_file(_resolve(base_ref, project.parent), seen=[])
-    return _apply_layer(ruleset, config, where, project.parent)
+    layer = {k: v for k, v in config.items() if k != ACCEPT_UNVERIFIABLE}
+    ruleset = _apply_layer(ruleset, layer, where, project.parent)
+    return _accepting(ruleset, config, where)
+
+
+def _accepting(ruleset: RuleSet, table: dict[str, Any], where: str) -> RuleSet:
+    """`accept_unverifiable = true|false` from a [ruleset] or [tool.seo-audit] table."""
+    if ACCEPT_UNVERIFIABLE not in table:
+        return ruleset
+    value = table[ACCEPT_UNVERIFIABLE]
+    if not isinstance(value, bool):
+        raise RulesetError(f"{where}: {ACCEPT_UNVERIFIABLE} must be true or false")
+    return replace(ruleset, accept_unverifiable=value)
 
 
 def _load_file(path: Path, seen: list[Path]) -> RuleSet:
@@ -165,7 +181,7 @@ def _load_file(path: Path, seen: list[Path]) -> RuleSet:
     meta = data.get("ruleset", {})
     if not isinstance(meta, dict):
         raise RulesetError(f"{path}: [ruleset] must be a table")
-    unknown_meta = set(meta) - {"name", "description", "extends"}
+    unknown_meta = set(meta) - {"name", "description", "extends", ACCEPT_UNVERIFIABLE}
     if unknown_meta:
         raise RulesetError(
             f"{path}: unknown key(s) in [ruleset]: {', '.join(sorted(unknown_meta))}"
@@ -187,7 +203,7 @@ def _load_file(path: Path, seen: list[Path]) -> RuleSet:
     ruleset = _apply_layer(ruleset, data, str(path), path.parent)
     ruleset.name = meta.get("name", path.stem)
     ruleset.description = meta.get("description", ruleset.description)
-    return ruleset
+    return _accepting(ruleset, meta, f"{path}: ruleset")
 
 
 def _apply_layer(ruleset: RuleSet, data: dict[str, Any], where: str, folder: Path) -> RuleSet:
@@ -203,6 +219,7 @@ def _apply_layer(ruleset: RuleSet, data: dict[str, Any], where: str, folder: Pat
         checks=_copy_checks(ruleset),
         sources=[*ruleset.sources, where],
         overrides=list(ruleset.overrides),
+        accept_unverifiable=ruleset.accept_unverifiable,
     )
     for key, table in checks.items():
         apply_check_table(result, key, table, where)
@@ -352,6 +369,7 @@ def ruleset_for_file(ruleset: RuleSet, path: str) -> RuleSet:
         description=ruleset.description,
         checks=_copy_checks(ruleset),
         sources=list(ruleset.sources),
+        accept_unverifiable=ruleset.accept_unverifiable,
     )
     for override, where in matching:
         for key, table in (override.get("checks") or {}).items():

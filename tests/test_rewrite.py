@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from seo_audit.api import audit_file
-from seo_audit.checks.source import NO_SOURCE
+from seo_audit.checks.needs import NO_SOURCE
 from seo_audit.cli import main
 from seo_audit.french.facts import (
     DATE,

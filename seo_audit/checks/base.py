@@ -217,6 +217,9 @@ class CheckResult:
     expected: str
     message: str
     locations: list[Location] = field(default_factory=list)
+    # Skipped for want of something the draft must give (a keyphrase, headings): a required
+    # check that cannot be verified does not let the draft pass.
+    unverifiable: bool = False
 
     def __repr__(self) -> str:
         places = f", {len(self.locations)} place(s)" if self.locations else ""
@@ -240,6 +243,7 @@ class CheckResult:
             "message": self.message,
             "lines": self.lines,
             "locations": [loc.to_dict() for loc in self.locations],
+            "unverifiable": self.unverifiable,
         }
 
 
@@ -253,6 +257,8 @@ class Check:
     weight: ClassVar[float] = 1.0
     enabled: ClassVar[bool] = True  # on in a rule set that does not mention it
     options: ClassVar[tuple[Option, ...]] = ()
+    # What the check needs to measure anything (see checks/needs.py); tested before `run`.
+    needs: ClassVar[tuple[str, ...]] = ()
     # Pairs of options (low, high) where low must not be above high, e.g. min/max bounds.
     ordered_options: ClassVar[tuple[tuple[str, str], ...]] = ()
 

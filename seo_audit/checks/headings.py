@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, place, register, skip
+from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, place, register
+from seo_audit.checks.needs import HEADINGS
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
 
-NO_HEADINGS_IN_TEXT = (
-    "Plain text cannot show headings: check the Markdown or HTML version for subheadings."
-)
-
 
 def _count_level(a: Analysis, level: int, minimum: int, label: str) -> Outcome:
-    if not a.document.can_show_headings:
-        return skip(NO_HEADINGS_IN_TEXT, f">= {minimum}")
     found = [b for b in a.document.headings if b.level == level]
     expected = f">= {minimum}"
     if len(found) >= minimum:
@@ -66,6 +61,7 @@ class H2Present(Check):
     id = "H001"
     name = "h2-present"
     family = "headings"
+    needs = (HEADINGS,)
     weight = 2.0
     options = (Option("min_count", int, 1, "minimum number of H2 headings", min=0),)
 
@@ -108,6 +104,7 @@ class H3Present(Check):
     id = "H002"
     name = "h3-present"
     family = "headings"
+    needs = (HEADINGS,)
     weight = 2.0
     options = (Option("min_count", int, 1, "minimum number of H3 headings", min=0),)
 
@@ -151,12 +148,11 @@ class HeadingOrder(Check):
     id = "H003"
     name = "heading-order"
     family = "headings"
+    needs = (HEADINGS,)
     severity = "warning"
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        if not a.document.can_show_headings:
-            return skip(NO_HEADINGS_IN_TEXT, "no skipped level")
         problems: list[tuple[int, str, Place]] = []
         seen_h2 = False
         previous = 0

@@ -18,18 +18,10 @@ from seo_audit.checks.base import (
     register,
     skip,
 )
+from seo_audit.checks.needs import KEYPHRASE
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
-
-NO_KEYWORD = "No focus keyphrase: set --keyword or `keyword:` in the front matter."
-
-
-def no_keyword_message(a: Analysis) -> str:
-    if a.suggestions:
-        quoted = ", ".join(f"“{s}”" for s in a.suggestions)
-        return f"{NO_KEYWORD} Likely keyphrases: {quoted}."
-    return NO_KEYWORD
 
 
 @register
@@ -72,6 +64,7 @@ class KeywordDensity(Check):
     id = "K001"
     name = "keyword-density"
     family = "keyword"
+    needs = (KEYPHRASE,)
     weight = 3.0
     options = (
         Option("min_density", float, 0.5, "lowest keyword density (percent)", min=0, max=100),
@@ -83,8 +76,6 @@ class KeywordDensity(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high = opts["min_density"], opts["max_density"]
         expected = f"{low}-{high} %"
-        if not a.keyword:
-            return skip(no_keyword_message(a), expected)
         density = a.metrics["keyword_density"]
         count = a.metrics["keyword_count"]
         words = a.metrics["words"]
@@ -152,6 +143,7 @@ class KeywordInTitle(Check):
     id = "K002"
     name = "keyword-in-title"
     family = "keyword"
+    needs = (KEYPHRASE,)
     severity = "warning"
     weight = 2.0
     options = (
@@ -160,8 +152,6 @@ class KeywordInTitle(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "keyphrase at the start of the title"
-        if not a.keyword:
-            return skip(NO_KEYWORD, expected)
         titles = a.meta("title")
         if not titles:
             return Outcome(FAIL, None, expected, "No title: set `title:` or an H1.")
@@ -226,13 +216,12 @@ class KeywordInIntroduction(Check):
     id = "K003"
     name = "keyword-in-introduction"
     family = "keyword"
+    needs = (KEYPHRASE,)
     severity = "warning"
     weight = 2.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "keyphrase in the first paragraph"
-        if not a.keyword:
-            return skip(NO_KEYWORD, expected)
         first = next((i for i, b in enumerate(a.document.blocks) if b.kind == "paragraph"), None)
         if first is None:
             return Outcome(FAIL, False, expected, "The text has no paragraph.")
@@ -274,13 +263,12 @@ class KeywordInMetaDescription(Check):
     id = "K004"
     name = "keyword-in-meta-description"
     family = "keyword"
+    needs = (KEYPHRASE,)
     severity = "warning"
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "keyphrase in the meta description"
-        if not a.keyword:
-            return skip(NO_KEYWORD, expected)
         if not a.meta("description"):
             return skip("No meta description (see M002 meta-description-length).", expected)
         if _found(a, "description"):
@@ -324,13 +312,12 @@ class KeywordInSlug(Check):
     id = "K005"
     name = "keyword-in-slug"
     family = "keyword"
+    needs = (KEYPHRASE,)
     severity = "warning"
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "keyphrase in the slug"
-        if not a.keyword:
-            return skip(NO_KEYWORD, expected)
         slugs = a.meta("slug")
         if not slugs:
             return skip("No slug: set `slug:` in the front matter.", expected)
@@ -385,6 +372,7 @@ class KeywordInSubheadings(Check):
     id = "K006"
     name = "keyword-in-subheadings"
     family = "keyword"
+    needs = (KEYPHRASE,)
     severity = "warning"
     weight = 1.0
     options = (
@@ -397,8 +385,6 @@ class KeywordInSubheadings(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high = opts["min_ratio"], opts["max_ratio"]
         expected = f"{100 * low:.0f}-{100 * high:.0f} % of H2/H3"
-        if not a.keyword:
-            return skip(NO_KEYWORD, expected)
         subheadings = [
             i for i, b in enumerate(a.document.blocks) if b.kind == "heading" and b.level in (2, 3)
         ]
@@ -445,6 +431,7 @@ class KeyphraseLength(Check):
     id = "K007"
     name = "keyphrase-length"
     family = "keyword"
+    needs = (KEYPHRASE,)
     severity = "warning"
     weight = 1.0
     options = (Option("max_words", int, 4, "most content words in the keyphrase", min=1),)
@@ -452,8 +439,6 @@ class KeyphraseLength(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_words"]
         expected = f"1-{limit} content words"
-        if not a.keyword:
-            return skip(NO_KEYWORD, expected)
         words = a.keyphrase_words
         said = f"“{a.keyword}” has {len(words)} content word(s)"
         if not words:
@@ -488,6 +473,7 @@ class KeywordDistribution(Check):
     id = "K008"
     name = "keyword-distribution"
     family = "keyword"
+    needs = (KEYPHRASE,)
     severity = "warning"
     weight = 1.0
     options = (
@@ -504,8 +490,6 @@ class KeywordDistribution(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = f"no stretch over {100 * opts['max_gap_ratio']:.0f} % of the text without it"
-        if not a.keyword:
-            return skip(NO_KEYWORD, expected)
         total = a.metrics["words"]
         if total < opts["min_words"]:
             return skip(f"Text under {opts['min_words']} words.", expected)
@@ -563,13 +547,12 @@ class KeywordInImageAlt(Check):
     id = "K009"
     name = "keyword-in-image-alt"
     family = "keyword"
+    needs = (KEYPHRASE,)
     severity = "warning"
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "keyphrase in at least one alt text"
-        if not a.keyword:
-            return skip(NO_KEYWORD, expected)
         images = a.document.images
         if not images:
             return skip("No image.", expected)
@@ -617,13 +600,12 @@ class CompetingLinks(Check):
     id = "K010"
     name = "competing-links"
     family = "keyword"
+    needs = (KEYPHRASE,)
     severity = "warning"
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "no link with the keyphrase as its text"
-        if not a.keyword:
-            return skip(NO_KEYWORD, expected)
         competing = []
         for m in a.meta("anchor"):
             covered = sum(end - start for start, end in m.offsets)

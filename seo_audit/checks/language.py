@@ -59,7 +59,7 @@ class LanguageFrench(Check):
             "max_foreign_paragraphs",
             int,
             0,
-            "paragraphs in another language allowed before a warning",
+            "paragraphs in another language allowed (quotations never count)",
             min=0,
         ),
     )
@@ -79,7 +79,12 @@ class LanguageFrench(Check):
         if len(foreign) > opts["max_foreign_paragraphs"]:
             langs = ", ".join(sorted({LANGUAGE_NAMES.get(c, c) for _, c in foreign}))
             return Outcome(
-                WARN, "fr", expected, f"French, but {len(foreign)} paragraph(s) in {langs}.", lines
+                FAIL,
+                "fr",
+                expected,
+                f"French, but {len(foreign)} paragraph(s) in {langs}: write them in French, "
+                "or mark them as quotations (a blockquote, « », or an HTML lang attribute).",
+                lines,
             )
         return Outcome(PASS, "fr", expected, "The text is French.")
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, places_of, register, skip
+from seo_audit.checks.needs import MARKUP
 from seo_audit.document import Link
 
 if TYPE_CHECKING:
@@ -44,8 +45,6 @@ class _LinkCount(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         minimum = opts["min_count"]
         expected = f">= {minimum} {self.kind} link(s)"
-        if a.document.format == "text":
-            return skip("Plain text cannot hold links.", expected)
         site = a.site_url or opts["site_url"]  # --site-url wins over the rule set
         found = [link for link in a.document.links if self.wanted(link, site)]
         if len(found) >= minimum:
@@ -80,6 +79,7 @@ class InternalLinks(_LinkCount):
     id = "A001"
     name = "internal-links"
     family = "links"
+    needs = (MARKUP,)
     severity = "warning"
     weight = 1.0
     kind = "internal"
@@ -119,6 +119,7 @@ class OutboundLinks(_LinkCount):
     id = "A002"
     name = "outbound-links"
     family = "links"
+    needs = (MARKUP,)
     severity = "warning"
     weight = 1.0
     kind = "outbound"
@@ -163,6 +164,7 @@ class ImagesPresent(Check):
     id = "A003"
     name = "images-present"
     family = "links"
+    needs = (MARKUP,)
     severity = "warning"
     weight = 1.0
     options = (Option("min_count", int, 1, "fewest images", min=0),)
@@ -170,8 +172,6 @@ class ImagesPresent(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         minimum = opts["min_count"]
         expected = f">= {minimum} image(s)"
-        if a.document.format == "text":
-            return skip("Plain text cannot hold images.", expected)
         n = len(a.document.images)
         if n >= minimum:
             return Outcome(PASS, n, expected, f"{n} image(s).")

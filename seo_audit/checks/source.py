@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, pct, register, skip
+from seo_audit.checks.needs import SOURCE
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
 
-NO_SOURCE = "No source: give --source or `source:` in the front matter."
 # How many facts a message names before "and N more".
 NAMED_IN_MESSAGE = 5
 
@@ -64,6 +64,7 @@ class SourceOriginality(Check):
     id = "O001"
     name = "source-originality"
     family = "source"
+    needs = (SOURCE,)
     severity = "error"
     weight = 3.0
     options = (
@@ -82,8 +83,6 @@ class SourceOriginality(Check):
         limit, words_max = opts["max_overlap"], opts["max_copied_words"]
         expected = f"<= {pct(100 * limit)} of 5-word sequences shared, copies <= {words_max} words"
         c = a.source
-        if c is None:
-            return skip(NO_SOURCE, expected)
         copy = c.longest_copy
         said = (
             f"{pct(100 * c.overlap)} of the draft's 5-word sequences come from the source; "
@@ -143,6 +142,7 @@ class SourceFactsKept(Check):
     id = "O002"
     name = "source-facts-kept"
     family = "source"
+    needs = (SOURCE,)
     severity = "error"
     weight = 3.0
     options = (Option("min_kept", float, 0.9, "lowest share of source facts kept", min=0, max=1),)
@@ -151,8 +151,6 @@ class SourceFactsKept(Check):
         limit = opts["min_kept"]
         expected = f">= {pct(100 * limit)} of the source facts"
         c = a.source
-        if c is None:
-            return skip(NO_SOURCE, expected)
         share = c.kept_share
         if share is None:
             return skip("The source states no fact (name, number or date).", expected)
@@ -205,6 +203,7 @@ class SourceFactsInvented(Check):
     id = "O003"
     name = "source-facts-invented"
     family = "source"
+    needs = (SOURCE,)
     severity = "warning"
     weight = 2.0
     options = (Option("max_invented", int, 0, "invented facts tolerated", min=0),)
@@ -213,8 +212,6 @@ class SourceFactsInvented(Check):
         limit = opts["max_invented"]
         expected = f"<= {limit} fact(s) absent from the source"
         c = a.source
-        if c is None:
-            return skip(NO_SOURCE, expected)
         invented = c.invented
         if len(invented) <= limit:
             said = "No fact of the draft is missing from the source."
@@ -269,6 +266,7 @@ class SourceLength(Check):
     id = "O004"
     name = "source-length"
     family = "source"
+    needs = (SOURCE,)
     severity = "warning"
     weight = 1.0
     options = (
@@ -281,8 +279,6 @@ class SourceLength(Check):
         low, high = opts["min_ratio"], opts["max_ratio"]
         expected = f"{low:g}-{high:g} times the source's length"
         c = a.source
-        if c is None:
-            return skip(NO_SOURCE, expected)
         if not c.source_words:
             return skip("The source has no words.", expected)
         ratio = c.length_ratio

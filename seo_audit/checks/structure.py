@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, place, register, skip
-from seo_audit.checks.headings import NO_HEADINGS_IN_TEXT
+from seo_audit.checks.needs import HEADINGS
 from seo_audit.french.words import count_words
 
 if TYPE_CHECKING:
@@ -48,13 +48,12 @@ class SingleH1(Check):
     id = "S001"
     name = "single-h1"
     family = "structure"
+    needs = (HEADINGS,)
     severity = "warning"
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         expected = "exactly 1 H1"
-        if not a.document.can_show_headings:
-            return skip(NO_HEADINGS_IN_TEXT, expected)
         h1 = [b for b in a.document.headings if b.level == 1]
         titled = a.document.format == "markdown" and bool(a.document.title)
         if len(h1) == 1 or (not h1 and titled):
@@ -154,6 +153,7 @@ class SubheadingDistribution(Check):
     id = "S003"
     name = "subheading-distribution"
     family = "structure"
+    needs = (HEADINGS,)
     severity = "warning"
     weight = 1.0
     options = (Option("max_words", int, 300, "longest section without a subheading", min=1),)
@@ -161,8 +161,6 @@ class SubheadingDistribution(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_words"]
         expected = f"<= {limit} words per section"
-        if not a.document.can_show_headings:
-            return skip(NO_HEADINGS_IN_TEXT, expected)
         measured = a.sections()
         too_long = [
             (Place(blocks[0].start, blocks[-1].end, f"{words} words"), words)

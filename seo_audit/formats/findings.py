@@ -38,10 +38,12 @@ def findings(report: Report) -> list[Finding]:
     if report.error is not None:
         return [Finding(report.path, 1, INPUT_ERROR_ID, "input-error", "error", report.error)]
     out = []
+    failures = report.failures
     for r in report.checks:
-        if r.status not in (FAIL, WARN):
+        unverifiable = r.unverifiable and r in failures  # a required check nobody can verify
+        if r.status not in (FAIL, WARN) and not unverifiable:
             continue
-        level = level_of(r.status, r.severity)
+        level = "error" if unverifiable else level_of(r.status, r.severity)
         if not r.locations:
             out.append(Finding(report.path, 1, r.id, r.name, level, r.message))
         for loc in r.locations:

@@ -32,12 +32,13 @@ def terminal_width() -> int:
 
 
 def effect(result: CheckResult, report: Report) -> str:
-    """FAIL when the result fails the draft, warn when it needs attention but does not."""
+    """FAIL when the result fails the draft (a required check that failed or cannot be
+    verified), warn when it needs attention but does not."""
+    if result in report.failures:
+        return FAILS
     if result.status == PASS:
         return PASSES
-    if result.status == SKIP:
-        return SKIPS
-    return FAILS if result in report.failures else WARNS
+    return SKIPS if result.status == SKIP else WARNS
 
 
 def excerpt(text: str, room: int) -> str:
@@ -102,7 +103,15 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
         return [f"{safe(report.path)}: {label} {safe(report.error)}"]
     out = [_verdict(report, options.color)]
     for reason in report.verdict_reasons():
-        out.append(f"  because {safe(reason)}")
+        out.extend(
+            textwrap.wrap(
+                safe(reason),
+                width=columns,
+                initial_indent="  because ",
+                subsequent_indent=" " * 10,
+                break_on_hyphens=False,
+            )
+        )
     hidden = {PASSES: 0, SKIPS: 0}
     for result in report.checks:
         kind = effect(result, report)

@@ -343,6 +343,7 @@ class _Reader(HTMLParser):
         self.stack: list[_Open] = []
         self.where: dict[str, list[int]] = {}  # tag name → stack positions, innermost last
         self.blocks_open: list[int] = []  # stack positions of open block elements
+        self.langs: list[tuple[int, str]] = []  # (stack position, language) of `lang` attributes
         self.skip = 0  # open elements whose content is not prose
         self.scope = 0  # open <main> and <article> elements
         self.body_seen = False
@@ -601,6 +602,9 @@ class _Reader(HTMLParser):
         position = len(self.stack)
         self.stack.append(entry)
         self.where.setdefault(tag, []).append(position)
+        lang = _attr(attrs, "lang")
+        if lang and lang.strip():
+            self.langs.append((position, lang.strip().lower().split("-")[0]))
         if entry.block:
             self.blocks_open.append(position)
         if skipped:
@@ -647,6 +651,8 @@ class _Reader(HTMLParser):
                 self._end_title()
             self.stack.pop()
             self.where[entry.name].pop()
+            if self.langs and self.langs[-1][0] == len(self.stack):
+                self.langs.pop()
             if entry.block:
                 self.blocks_open.pop()
             self.skip -= entry.skip
@@ -768,7 +774,7 @@ class _Reader(HTMLParser):
         quote = self._last("blockquote")
         kind = LIST_ITEM if li > quote else QUOTE if quote >= 0 else PARAGRAPH
         line = self.lines.line(where.to_source(0))
-        self._add_block(Block(kind, text, line, map=where))
+        self._add_block(Block(kind, text, line, map=where, lang=self._lang()))
 
     def _flush_heading(self) -> None:
         heading, self.heading = self.heading, None
@@ -777,8 +783,12 @@ class _Reader(HTMLParser):
         self.after_br = False
         text, where = self.text.take()
         line = self.lines.line(where.to_source(0) if text else self.heading_at)
-        block = Block(HEADING, text, line, int(heading.name[1]), where)
+        block = Block(HEADING, text, line, int(heading.name[1]), where, self._lang())
         self._add_block(block)
+
+    def _lang(self) -> str | None:
+        """The language declared by the innermost open element with a `lang` attribute."""
+        return self.langs[-1][1] if self.langs else None
 
     # -- images and meta tags ------------------------------------------------------------
 
