@@ -51,6 +51,15 @@ def _load_rules(ruleset: str | None) -> RuleSet:
         _fail(str(exc))
 
 
+def _project_excludes() -> tuple[str, ...]:
+    from seo_audit.ruleset import project_excludes
+
+    try:
+        return project_excludes()
+    except SeoAuditError as exc:
+        _fail(str(exc))
+
+
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
@@ -235,7 +244,7 @@ def check(
         _fail("no path given (see `seo-audit check --help`)")
     if "-" in args and files_from == "-":
         _fail("stdin cannot hold both the file list and a draft")
-    files = collect_paths(args, exclude)
+    files = collect_paths(args, (*exclude, *_project_excludes()))
     if not files:
         _fail("no draft found in " + ", ".join(args))
     options = AuditOptions(
@@ -476,6 +485,47 @@ def explain(check_id: str, ruleset: str | None) -> None:
         f"{cfg.severity}, weight {cfg.weight:g}"
     )
     click.echo("\n" + check.documentation(cfg.options, label=active.name), nl=False)
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--ci",
+    type=click.Choice(["github", "gitlab", "none"]),
+    default="github",
+    show_default=True,
+    help="Which CI workflow to write beside the rule set.",
+)
+@click.option(
+    "--install",
+    help="What the workflow gives to pip to install seo-audit (a git URL pinned to a commit, "
+    "or a path); default: a placeholder to fill in.",
+)
+@click.option("--paths", default="content/", show_default=True, help="What the workflow checks.")
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+def init(folder: str, ci: str, install: str | None, paths: str, force: bool) -> None:
+    """Write a commented starter rule set (seo-audit.toml) and a CI workflow."""
+    from seo_audit.starter import INSTALL_PLACEHOLDER, starter_files
+
+    files = starter_files(ci, install or INSTALL_PLACEHOLDER, paths)
+    root = Path(folder)
+    existing = [str(root / p) for p in files if (root / p).exists()]
+    if existing and not force:
+        _fail(f"{', '.join(existing)} already exist(s); use --force to overwrite")
+    for relative, content in files.items():
+        target = root / relative
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{target}: cannot write ({exc.strerror or exc})")
+        click.echo(f"wrote {target}")
+    if ci != "none" and not install:
+        click.echo(
+            "next: in the workflow, replace the placeholder after SEO_AUDIT_INSTALL with where "
+            "pip finds seo-audit (its repository pinned to a commit), or run init again with "
+            "--install SPEC --force."
+        )
 
 
 @main.command()

@@ -8,8 +8,32 @@ from pathlib import Path
 
 from seo_audit.parse import SUPPORTED_EXTENSIONS
 
-# Files a directory walk leaves out: they document a project, they are not articles.
-NOT_ARTICLES = {"README", "CHANGELOG", "CHANGES", "LICENSE", "LICENCE", "CONTRIBUTING", "AUTHORS"}
+# Files a directory walk leaves out (by name, any case, any extension): they document a
+# project, they are not articles. Files whose name holds "template" (pull-request and issue
+# templates) and hidden folders (.github, .gitlab) are left out too. The pre-commit hook's
+# `exclude` pattern says the same (tests/test_integrations.py holds them together).
+NOT_ARTICLES = {
+    "README",
+    "CHANGELOG",
+    "CHANGES",
+    "HISTORY",
+    "LICENSE",
+    "LICENCE",
+    "COPYING",
+    "NOTICE",
+    "CONTRIBUTING",
+    "AUTHORS",
+    "CODE_OF_CONDUCT",
+    "SECURITY",
+    "SUPPORT",
+}
+SKIPPED_FOLDERS = {"node_modules"}
+
+
+def is_article_name(path: Path) -> bool:
+    """False for a project file that is not an article (README.md, a PR template...)."""
+    stem = path.stem.upper()
+    return stem not in NOT_ARTICLES and "TEMPLATE" not in stem
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
@@ -33,8 +57,11 @@ def collect_paths(args: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
                 for f in p.rglob("*")
                 if f.is_file()
                 and f.suffix.lower() in SUPPORTED_EXTENSIONS
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and f.stem.upper() not in NOT_ARTICLES
+                and not any(
+                    part.startswith(".") or part in SKIPPED_FOLDERS
+                    for part in f.relative_to(p).parts
+                )
+                and is_article_name(f)
             )
         elif arg != "-" and any(c in arg for c in "*?[") and not p.exists():
             matches = sorted(m for m in glob.glob(arg, recursive=True) if Path(m).is_file())

@@ -25,6 +25,7 @@ from seo_audit.registry import find_check
 
 DEFAULT_RULESET = "default"
 ACCEPT_UNVERIFIABLE = "accept_unverifiable"
+EXCLUDE = "exclude"  # [tool.seo-audit] exclude = ["GLOB", ...]: files a run leaves out
 _COMMON_KEYS = {"enabled", "severity", "weight"}
 
 # A rule set is trusted configuration, but a typo must not make a score meaningless or crash
@@ -146,18 +147,37 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
+def _excludes(config: dict[str, Any], where: str) -> tuple[str, ...]:
+    globs = config.get(EXCLUDE, [])
+    if not isinstance(globs, list) or not all(isinstance(g, str) for g in globs):
+        raise RulesetError(f'{where}: exclude must be a list of globs, e.g. ["drafts/old/**"]')
+    return tuple(globs)
+
+
+def project_excludes(cwd: Path | None = None) -> tuple[str, ...]:
+    """The globs `[tool.seo-audit] exclude` of the nearest pyproject.toml leaves out."""
+    project = find_pyproject(cwd or Path.cwd())
+    if project is None:
+        return ()
+    config = _read_toml(project).get("tool", {}).get("seo-audit")
+    if not isinstance(config, dict):
+        return ()
+    return _excludes(config, f"{project} [tool.seo-audit]")
+
+
 def _apply_project_config(config: Any, project: Path) -> RuleSet:
     where = f"{project} [tool.seo-audit]"
     if not isinstance(config, dict):
         raise RulesetError(f"{where}: must be a table")
-    unknown = set(config) - {"ruleset", "checks", "overrides", ACCEPT_UNVERIFIABLE}
+    unknown = set(config) - {"ruleset", "checks", "overrides", ACCEPT_UNVERIFIABLE, EXCLUDE}
     if unknown:
         raise RulesetError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    _excludes(config, where)
     base_ref = config.get("ruleset", DEFAULT_RULESET)
     if not isinstance(base_ref, str):
         raise RulesetError(f"{where}: 'ruleset' must be a string")
     ruleset = _load_file(_resolve(base_ref, project.parent), seen=[])
-    layer = {k: v for k, v in config.items() if k != ACCEPT_UNVERIFIABLE}
+    layer = {k: v for k, v in config.items() if k not in (ACCEPT_UNVERIFIABLE, EXCLUDE)}
     ruleset = _apply_layer(ruleset, layer, where, project.parent)
     return _accepting(ruleset, config, where)
 

@@ -143,7 +143,7 @@ def test_language(nlp, good):
     assert r.status == "fail" and "English" in r.message
     mixed = article().replace(PARA, english, 1)
     r = result(mixed, "F001")
-    assert r.status == "warn" and r.lines
+    assert r.status == "fail" and r.lines  # a foreign paragraph fails (issue 17)
 
 
 def test_single_h1_and_heading_length(nlp):

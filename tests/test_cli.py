@@ -213,3 +213,44 @@ def test_select_runs_a_check_the_ruleset_turns_off(runner, nlp):
     result = run(runner, "check", GOOD, "-j", "1", "--select", "F002", "-f", "json")
     checks = json.loads(result.stdout)["files"][0]["checks"]
     assert [c["id"] for c in checks] == ["F002"]
+
+
+def test_init_writes_a_starter_ruleset_and_workflow(tmp_path):
+    import yaml
+
+    from seo_audit.ruleset import load_ruleset
+
+    result = CliRunner().invoke(
+        main, ["init", str(tmp_path), "--install", "seo-audit @ git+https://example.org/s@abc"]
+    )
+    assert result.exit_code == 0, result.output
+    rules = load_ruleset(str(tmp_path / "seo-audit.toml"))
+    assert rules.checks == load_ruleset("default").checks  # every option commented out
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/seo-audit.yml").read_text())
+    steps = workflow["jobs"]["seo-audit"]["steps"]
+    assert steps[2]["env"]["SEO_AUDIT_INSTALL"] == "seo-audit @ git+https://example.org/s@abc"
+    assert "seo-audit check --ruleset seo-audit.toml -- content/" in steps[3]["run"]
+    again = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert again.exit_code == 2 and "already exist" in again.output
+    gitlab = CliRunner().invoke(main, ["init", str(tmp_path), "--ci", "gitlab", "--force"])
+    assert gitlab.exit_code == 0 and "placeholder" in gitlab.output
+    job = yaml.safe_load((tmp_path / "seo-audit.gitlab-ci.yml").read_text())["seo-audit"]
+    assert "--format gitlab" in job["script"][1]
+
+
+def test_directory_walks_leave_out_project_files_and_configured_globs(tmp_path, monkeypatch):
+    good = Path(__file__).resolve().parent.parent / "samples" / "article-conforme.md"
+    for name in ("article.md", "README.md", "CODE_OF_CONDUCT.md", "old/vieux.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "PULL_REQUEST_TEMPLATE.md").write_text("- [ ] relu\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.seo-audit]\nexclude = ["old/*"]\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", ".", "-f", "json"])
+    assert [f["path"] for f in json.loads(result.output)["files"]] == ["article.md"]
+    named = CliRunner().invoke(main, ["check", "README.md", "-f", "json"])
+    assert [f["path"] for f in json.loads(named.output)["files"]] == ["README.md"]
+    (tmp_path / "pyproject.toml").write_text('[tool.seo-audit]\nexclude = "old"\n')
+    bad = CliRunner().invoke(main, ["check", "."])
+    assert bad.exit_code == 2 and "exclude must be a list of globs" in bad.output
