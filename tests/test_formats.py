@@ -196,3 +196,14 @@ def test_github_commands_well_formed():
         assert GITHUB_LINE.match(line), line
     assert escape_data("100%\nfin") == "100%25%0Afin"
     assert escape_property("a:b,c") == "a%3Ab%2Cc"
+
+
+def test_github_groups_the_places_of_one_check():
+    from seo_audit.api import audit_file
+
+    report = audit_file(HERE.parent / "samples" / "echec-mot-cle-bourre.md")
+    lines = renderers()["github"]([report], RenderOptions()).splitlines()
+    ids = [line.split("title=seo-audit ")[1].split()[0] for line in lines]
+    assert len(ids) == len(set(ids))  # one annotation per check
+    density = next(line for line in lines if "K001" in line)
+    assert "(also on lines 10, 12" in density and "more)" in density
