@@ -21,8 +21,9 @@ from seo_audit.report import Report, summary_of
 # How each line is worded, by its effect on the verdict.
 FAILS, WARNS, PASSES, SKIPS = "FAIL", "warn", "pass", "skip"
 STYLES = {FAILS: ("✗", "red"), WARNS: ("!", "yellow"), PASSES: ("✓", "green"), SKIPS: ("-", None)}
-# Places shown under a finding; the rest are counted.
-SHOWN_PLACES = 5
+# Places shown under a finding (more with -v); the rest are counted.
+SHOWN_PLACES = 3
+SHOWN_PLACES_VERBOSE = 20
 PLACE_INDENT = 6
 
 
@@ -57,18 +58,22 @@ def _label(kind: str, color: bool) -> str:
     return click.style(symbol, fg=fg, bold=kind == FAILS)
 
 
-def _places(result: CheckResult, columns: int) -> list[str]:
+def _places(result: CheckResult, options: RenderOptions) -> list[str]:
     """Where a finding is: `line:col` with the text found there, as a linter's code frame."""
     out = []
-    for loc in result.locations[:SHOWN_PLACES]:
+    columns = options.width
+    shown = SHOWN_PLACES_VERBOSE if options.verbose else SHOWN_PLACES
+    for loc in result.locations[:shown]:
         where = f"{loc.line}:{loc.column}"
         if loc.path is not None:
             where = f"{safe(loc.path)}:{where}"
         note = f"  ({safe(loc.note)})" if loc.note and loc.note not in loc.text else ""
         room = columns - PLACE_INDENT - len(where) - len(note) - 6
         out.append(f"{' ' * PLACE_INDENT}{where}  « {excerpt(loc.text, room)} »{note}")
-    if len(result.locations) > SHOWN_PLACES:
-        out.append(f"{' ' * PLACE_INDENT}… and {len(result.locations) - SHOWN_PLACES} more")
+    if len(result.locations) > shown:
+        more = len(result.locations) - shown
+        hint = "" if options.verbose else " (-v shows more)"
+        out.append(f"{' ' * PLACE_INDENT}… and {more} more{hint}")
     return out
 
 
@@ -122,7 +127,7 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
             continue
         out.extend(_check_line(result, kind, options, columns))
         if kind in (FAILS, WARNS):
-            out.extend(_places(result, columns))
+            out.extend(_places(result, options))
     if hidden[PASSES] or hidden[SKIPS]:
         out.append(f"  {hidden[PASSES]} check(s) passed, {hidden[SKIPS]} skipped (-v lists them)")
     for note in report.notes:
