@@ -674,3 +674,56 @@ def test_reports_for_the_terminal_escape_what_the_draft_holds(tmp_path, fmt):
     assert "\x1b" not in result.output and "\x07" not in result.output
     if fmt == "text":  # it quotes the sentence
         assert "\\x1b]0;pwned\\x07" in result.output
+
+
+def _mixed_batch(folder: Path) -> list[str]:
+    """Good drafts between hostile and huge inputs of every kind."""
+    shutil.copy(GOOD_SAMPLE, folder / "good-1.md")
+    shutil.copy(ROOT / "samples" / "echec-phrases-longues.md", folder / "good-2.md")
+    shutil.copy(ROOT / "samples" / "article-conforme.html", folder / "good-3.html")
+    files = {
+        "word.md": "# Mot\n\n" + "a" * 200_000 + "\n",
+        "punct.md": "# P\n\nDébut " + "!?." * 20_000 + " fin.\n",
+        "apostrophes.md": "# A\n\n" + "'’" * 20_000 + "\n",
+        "headings.md": "".join(f"## Titre {i}\n\n" for i in range(20_000)),
+        "divs.html": "<div>" * 10_000 + "<p>Le vélo électrique.</p>" + "</div>" * 10_000,
+        "quotes.html": "<blockquote>" * 2_000 + "<p>Texte cité.</p>",
+        "open-p.html": "".join(f"<p>Paragraphe {i} sans fin de balise." for i in range(1_000)),
+        "no-head.html": "<!doctype html><title>Vélo</title><p>Le vélo électrique en ville.",
+        "lists.md": "# Listes\n\n" + "".join("  " * i + "- élément\n" for i in range(400)),
+        "long.md": "# Long\n\n"
+        + "".join(
+            f"Le conseil a voté le budget numéro {i}. Les élus ont débattu.\n\n"
+            for i in range(2_500)
+        ),
+        "binary.md": "\x00\x01\x02 binaire",
+        "empty.md": "",
+        **{name: content for name, (content, _) in HOSTILE_DRAFTS.items()},
+    }
+    names = ["good-1.md"]
+    for name, content in files.items():
+        (folder / name).write_text(content, encoding="utf-8")
+        names.append(name)
+        if len(names) == 6:
+            names.append("good-2.md")
+    names.append("good-3.html")
+    return names
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_mixed_batch_reports_every_good_draft_as_alone(tmp_path, jobs):
+    names = _mixed_batch(tmp_path)
+    proc = run_subprocess(
+        "check", "-j", jobs, "-f", "json", "--", *names, cwd=tmp_path, timeout=900
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    files = {entry["path"]: entry for entry in json.loads(proc.stdout)["files"]}
+    assert list(files) == names  # one entry per input, in input order
+    for good in ("good-1.md", "good-2.md", "good-3.html"):
+        alone = run_subprocess("check", "-f", "json", "--", good, cwd=tmp_path)
+        assert files[good] == json.loads(alone.stdout)["files"][0], good
+    for name in ("word.md", "binary.md", "empty.md", "deep-yaml.md"):
+        assert files[name]["error"], name
+    for name in ("divs.html", "quotes.html", "open-p.html", "no-head.html", "long.md"):
+        assert files[name]["error"] is None, (name, files[name]["error"])
