@@ -263,7 +263,7 @@ def test_every_finding_range_cuts_its_text_from_the_document(made, nlp):
     assert located >= 3
 
 
-def test_corrupt_documents_are_one_error_line_each(nlp, tmp_path):
+def test_corrupt_documents_are_one_error_line_each(made, nlp, tmp_path):
     garbage = tmp_path / "garbage.docx"
     garbage.write_bytes(b"PK\x03\x04 this is no archive at all " * 10)
     other = tmp_path / "other.docx"
@@ -275,8 +275,13 @@ def test_corrupt_documents_are_one_error_line_each(nlp, tmp_path):
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"\x00" * (70 * 1024 * 1024))
     assert bomb.stat().st_size < 200_000
+    broken = tmp_path / "broken.docx"  # a Word archive whose document part is no document
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(broken, "w") as archive:
+        for name in source.namelist():
+            part = b"<foo/>" if name == "word/document.xml" else source.read(name)
+            archive.writestr(name, part)
     good = SAMPLES / "article-conforme.md"
-    files = [garbage, other, good, old, bomb]
+    files = [garbage, other, good, old, bomb, broken]
     result = CliRunner().invoke(main, ["check", "-j", "1", "-f", "json", *map(str, files)])
     assert result.exit_code == 2
     data = json.loads(result.stdout)["files"]
@@ -286,7 +291,8 @@ def test_corrupt_documents_are_one_error_line_each(nlp, tmp_path):
     assert errors[2] is None and data[2]["passed"]
     assert errors[3].startswith("an old Word file (.doc) or a password-protected document")
     assert errors[4].startswith("refused: the archive holds 1 parts that unpack to 73,400,320")
-    assert len(result.stderr.splitlines()) == 4
+    assert errors[5].startswith("not a readable Word document (")
+    assert len(result.stderr.splitlines()) == 5
 
 
 def test_without_python_docx_a_docx_is_a_clear_input_error(made, monkeypatch):
