@@ -97,7 +97,7 @@ class Analysis:
     doc: Doc = field(repr=False)
     sentences: list[Sentence]
     keyword: str | None
-    keyword_source: str | None  # "option", "front matter" or "meta keywords"
+    keyword_source: str | None  # "option", "front matter", "meta keywords", "document keywords"
     synonyms: list[str]
     keyword_hits: list[KeywordHit]
     meta_hits: list[MetaHit]  # keyword search in title, description, slug, alts, anchors
@@ -304,7 +304,9 @@ def choose_keyword(document: Document, settings: AnalysisSettings) -> tuple[str 
     if settings.keyword and settings.keyword.strip():
         return settings.keyword.strip(), "option"
     if document.keywords:
-        source = "meta keywords" if document.format == "html" else "front matter"
+        source = {"html": "meta keywords", "docx": "document keywords"}.get(
+            document.format, "front matter"
+        )
         return document.keywords[0], source
     return None, None
 

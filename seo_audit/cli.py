@@ -80,27 +80,19 @@ def _max_bytes(option: str | None) -> int:
 
 
 def _screened(
-    files: list[str], options: AuditOptions, max_bytes: int, jobs: int
+    files: list[str],
+    options: AuditOptions,
+    max_bytes: int,
+    jobs: int,
+    wp_statuses: tuple[str, ...] | None = None,
 ) -> Iterator[Report]:
-    """Reports in input order; a file refused from its name or `stat` alone (missing, not a
-    regular file, too large, unknown type) gets its error report without being opened, and
-    the model is loaded only if some file is left to check."""
-    from seo_audit import io
-    from seo_audit.parallel import audit_parallel
-    from seo_audit.parse import format_for_path
-    from seo_audit.report import Report
+    """Reports in input order (one per post of a WordPress export); see `inputs.screened`."""
+    from seo_audit.inputs import screened
 
-    refused: dict[int, Report] = {}
-    for i, path in enumerate(files):
-        try:
-            format_for_path(path, options.input_format)
-            io.check_file(path, max_bytes)
-        except InputError as exc:
-            refused[i] = Report(path=path, error=exc.problem, fail_on=options.fail_on)
-    rest = [path for i, path in enumerate(files) if i not in refused]
-    checked = iter(audit_parallel(rest, options, jobs) if rest else ())
-    for i in range(len(files)):
-        yield refused[i] if i in refused else next(checked)
+    def notice(message: str) -> None:
+        click.echo(for_terminal(f"seo-audit: {message}"), err=True)
+
+    return screened(files, options, max_bytes, jobs, wp_statuses, notice)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -176,6 +168,13 @@ FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ",
     metavar="SIZE",
     help="Largest draft read, in bytes or with K, M, G (default: $SEO_AUDIT_MAX_BYTES, else 5M).",
 )
+@click.option(
+    "--wp-status",
+    "wp_status",
+    default="publish,draft,pending,future",
+    show_default=True,
+    help="Posts and pages of a WordPress export (.xml) to check, by status (comma-separated).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when drafts fail (not on errors).")
 @click.option("-q", "--quiet", is_flag=True, help="Show only failures.")
 @click.option("-v", "--verbose", is_flag=True, help="Show every measured value.")
@@ -200,12 +199,14 @@ def check(
     source_dirs: tuple[str, ...],
     site_url: str,
     max_bytes: str | None,
+    wp_status: str,
     exit_zero: bool,
     quiet: bool,
     verbose: bool,
     color: bool | None,
 ) -> None:
-    """Check drafts: files, directories (recursive) or globs; "-" reads stdin.
+    """Check drafts: files, directories (recursive) or globs; "-" reads stdin. A WordPress
+    export (.xml) is checked post by post; a Word document (.docx) paragraph by paragraph.
 
     Exit code: 0 when every draft passes, 1 when a draft fails, 2 on a usage or input error
     (an input error outranks a failing draft).
@@ -215,6 +216,7 @@ def check(
     from seo_audit.engine import AuditOptions
     from seo_audit.formats import RenderOptions, renderers
     from seo_audit.formats.text import render_summary, terminal_width
+    from seo_audit.inputs import draft_count
     from seo_audit.parallel import default_jobs
     from seo_audit.paths import collect_paths
     from seo_audit.report import exit_code
@@ -233,6 +235,7 @@ def check(
         if problem:
             _fail(f"--site-url {site_url}: {problem}")
     limit = _max_bytes(max_bytes)
+    wp_statuses = _wp_statuses(wp_status)
     select, ignore = _split(select), _split(ignore)
     _check_selection(select, "--select")
     _check_selection(ignore, "--ignore")
@@ -262,7 +265,8 @@ def check(
         source_dirs=source_dirs,
         max_bytes=limit,
     )
-    results = _screened(files, options, limit, jobs or default_jobs())
+    results = _screened(files, options, limit, jobs or default_jobs(), wp_statuses)
+    total = draft_count(files, input_format)  # None: the posts of an export are not counted
     machine = output_format != "text"
     use_color = (output is None and sys.stdout.isatty()) if color is None else color
     render_options = RenderOptions(
@@ -275,7 +279,10 @@ def check(
     # before it are done. Other formats are whole documents, written at the end.
     streamed = output is None and output_format in ("text", "jsonl")
     show_progress = (
-        not streamed and sys.stderr.isatty() and len(files) > 5 and not os.environ.get("CI")
+        not streamed
+        and sys.stderr.isatty()
+        and (total is None or total > 5)
+        and not os.environ.get("CI")
     )
     reports: list[Report] = []
     interrupted = False
@@ -288,7 +295,7 @@ def check(
             # No time estimate: the first drafts also pay for loading the model, so any
             # estimate made from them is far too high.
             with click.progressbar(
-                results, length=len(files), label="Checking", file=sys.stderr, show_eta=False
+                results, length=total, label="Checking", file=sys.stderr, show_eta=False
             ) as bar:
                 for report in bar:
                     reports.append(report)
@@ -307,14 +314,24 @@ def check(
             if report.error is not None:
                 click.echo(for_terminal(f"{report.path}: {report.error}"), err=True)
     if interrupted:
+        of_total = "" if total is None else f" of {total}"
         click.echo(
-            f"seo-audit: interrupted after {len(reports)} of {len(files)} draft(s); "
+            f"seo-audit: interrupted after {len(reports)}{of_total} draft(s); "
             "the reports above are those that finished.",
             err=True,
         )
         sys.exit(EXIT_INTERRUPTED)
     code = exit_code(reports)
     sys.exit(0 if exit_zero and code == 1 else code)
+
+
+def _wp_statuses(value: str) -> tuple[str, ...]:
+    from seo_audit.wordpress import status_list
+
+    try:
+        return status_list(value)
+    except ValueError as exc:
+        _fail(f"--wp-status {value}: {exc}")
 
 
 def _streamed(report: Report, output_format: str, options: RenderOptions) -> str:

@@ -21,10 +21,10 @@ from seo_audit.checks.base import SKIP, CheckResult, Location, Place
 from seo_audit.checks.needs import unmet_need
 from seo_audit.document import Document
 from seo_audit.errors import InputError, RulesetError
-from seo_audit.io import read_text
+from seo_audit.io import read_bytes, read_text
 from seo_audit.marks import draft_view
 from seo_audit.nlp import BLOCK_SEPARATOR, get_nlp
-from seo_audit.parse import format_for_path, parse
+from seo_audit.parse import BINARY_FORMATS, format_for_path, parse, parse_bytes
 from seo_audit.registry import selected
 from seo_audit.report import Report
 from seo_audit.ruleset import RuleSet, load_ruleset, ruleset_for_file
@@ -83,6 +83,8 @@ def load_document(
 ) -> Document:
     """Read and parse one file (or "-" for stdin); raises InputError."""
     fmt = format_for_path(path, input_format)
+    if fmt in BINARY_FORMATS:  # a Word document: read as bytes
+        return parse_bytes(path, read_bytes(path, max_bytes), fmt)
     return parse(path, read_text(path, max_bytes), fmt)
 
 

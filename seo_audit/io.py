@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import sys
+from typing import BinaryIO
 
 from seo_audit.errors import InputError
 
@@ -132,6 +133,20 @@ def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
             raise _too_large(path, f"more than {limit:,}", limit)
         return data
     check_file(path, limit)
+    try:
+        with open_regular(path) as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+    if len(data) > limit:  # the file grew after the stat
+        raise _too_large(path, f"more than {limit:,}", limit)
+    return data
+
+
+def open_regular(path: str) -> BinaryIO:
+    """Open a regular file for reading in binary, whatever its size (the caller bounds what
+    it reads); anything else is an InputError, as in `check_file`."""
+    check_file(path, sys.maxsize)
     # O_NONBLOCK: should the path have become a FIFO since the stat, opening it does not
     # wait for a writer; the fstat below then refuses it.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -142,18 +157,16 @@ def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
         raise InputError(path, "permission denied") from None
     except OSError as exc:
         raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+    f = os.fdopen(fd, "rb", closefd=True)
     try:
-        with os.fdopen(fd, "rb", closefd=True) as f:
-            st = os.fstat(f.fileno())
-            kind = _kind(st.st_mode)
-            if kind is not None:
-                raise _not_regular(path, kind)
-            data = f.read(limit + 1)
+        kind = _kind(os.fstat(f.fileno()).st_mode)
     except OSError as exc:
+        f.close()
         raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
-    if len(data) > limit:  # the file grew after the stat
-        raise _too_large(path, f"more than {limit:,}", limit)
-    return data
+    if kind is not None:
+        f.close()
+        raise _not_regular(path, kind)
+    return f
 
 
 def decode(path: str, data: bytes) -> str:

@@ -43,10 +43,12 @@ def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
 def collect_paths(args: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     """Files to check, in a stable order: each argument in turn, a directory's drafts sorted.
 
-    A directory is searched recursively for .md, .markdown, .html, .htm and .txt files,
-    leaving out hidden folders and project files that are not articles (README, CHANGELOG,
-    LICENSE...; name such a file explicitly to check it); a glob is expanded (with ** for any
-    depth); anything else is kept as given, so that a missing file is reported as such.
+    A directory is searched recursively for .md, .markdown, .html, .htm, .txt and .docx
+    files, leaving out hidden folders, project files that are not articles (README,
+    CHANGELOG, LICENSE...; name such a file explicitly to check it) and the `~$` lock files
+    Word leaves beside an open document; a glob is expanded (with ** for any depth);
+    anything else is kept as given, so that a missing file is reported as such. A WordPress
+    export (.xml) is checked only when named (or matched by a glob).
     """
     found: list[str] = []
     for arg in args:
@@ -62,6 +64,7 @@ def collect_paths(args: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
                     for part in f.relative_to(p).parts
                 )
                 and is_article_name(f)
+                and not f.name.startswith("~$")  # Word's lock files
             )
         elif arg != "-" and any(c in arg for c in "*?[") and not p.exists():
             matches = sorted(m for m in glob.glob(arg, recursive=True) if Path(m).is_file())

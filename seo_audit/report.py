@@ -65,6 +65,10 @@ class Report:
     fail_on: str = "error"
     fail_under: int | None = None
     accept_unverifiable: bool = False  # from the rule set
+    # What the draft is called where it lives, when its path does not say it (a post of a
+    # WordPress export: its title and address); in JSON only when set.
+    title: str | None = None
+    link: str | None = None
     # The draft's text, blocks and marks, for a writer's view (HTML report, editor); not part
     # of the JSON report.
     draft: DraftView | None = field(default=None, repr=False, compare=False)
@@ -126,8 +130,10 @@ class Report:
         raise KeyError(key)
 
     def to_dict(self) -> dict[str, Any]:
+        named = {k: v for k, v in (("title", self.title), ("link", self.link)) if v is not None}
         return {
             "path": self.path,
+            **named,
             "passed": self.passed,
             "score": self.score if self.error is None else None,
             "keyword": self.keyword,

@@ -29,6 +29,14 @@ def is_internal(link: Link, site_url: str) -> bool:
     return bool(site_url) and _host(url) == _host(site_url)
 
 
+def page_site(url: object) -> str:
+    """The site of a page's own absolute address (its `og:url`), or ""."""
+    parts = urlsplit(url.strip()) if isinstance(url, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def is_outbound(link: Link, site_url: str) -> bool:
     parts = urlsplit(link.url.strip())
     return parts.scheme in ("http", "https") and not is_internal(link, site_url)
@@ -45,7 +53,8 @@ class _LinkCount(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         minimum = opts["min_count"]
         expected = f">= {minimum} {self.kind} link(s)"
-        site = a.site_url or opts["site_url"]  # --site-url wins over the rule set
+        # --site-url wins over the rule set, which wins over the page's own address.
+        site = a.site_url or opts["site_url"] or page_site(a.document.meta.get("og:url"))
         found = [link for link in a.document.links if self.wanted(link, site)]
         if len(found) >= minimum:
             return Outcome(PASS, len(found), expected, f"{len(found)} {self.kind} link(s).")
@@ -63,7 +72,8 @@ class InternalLinks(_LinkCount):
 
     What it checks:
         Counts the links with a relative URL (`/guides/entretien`) or an absolute URL on
-        the site's own host (from --site-url, or the `site_url` option).
+        the site's own host (from --site-url, the `site_url` option, or else the host of
+        the page's own address, its `og:url`).
 
     Why it matters:
         Internal links lead readers to the next article and show search engines how the

@@ -141,11 +141,10 @@ class MetaDescriptionLength(Check):
         expected = f"{low}-{high} characters"
         description = a.document.description
         if not description:
-            where = (
-                "`description:` in the front matter"
-                if a.document.format != "html"
-                else ('<meta name="description">')
-            )
+            where = {
+                "html": '<meta name="description">',
+                "docx": "Comments to the document's properties",
+            }.get(a.document.format, "`description:` in the front matter")
             return Outcome(FAIL, None, expected, f"No meta description: add {where}.")
         n = len(description)
         places = text_place(description, a.document.description_map)

@@ -10,6 +10,16 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _file(r: Report) -> str:
+    """The file cell: the path, and a post's title (a link to it when known)."""
+    cell = f"`{_cell(r.path)}`"
+    if r.title:
+        title = _cell(r.title).replace("[", "\\[").replace("]", "\\]")
+        link = (r.link or "").replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        cell += f" [{title}]({_cell(link)})" if link else f" {title}"
+    return cell
+
+
 def render(reports: list[Report], options: RenderOptions) -> str:
     s = summary_of(reports)
     out = [
@@ -23,7 +33,7 @@ def render(reports: list[Report], options: RenderOptions) -> str:
     ]
     for r in reports:
         if r.error is not None:
-            out.append(f"| `{_cell(r.path)}` | ⚠️ error | | | | {_cell(r.error)} |")
+            out.append(f"| {_file(r)} | ⚠️ error | | | | {_cell(r.error)} |")
             continue
         verdict = "✅ pass" if r.passed else "❌ fail"
         failing = ", ".join(f"{c.id} {c.name}" for c in r.failures) or "—"
@@ -32,7 +42,7 @@ def render(reports: list[Report], options: RenderOptions) -> str:
             f"{_cell(r.keyword)} ({density:.2f} %)" if r.keyword and density is not None else "—"
         )
         out.append(
-            f"| `{_cell(r.path)}` | {verdict} | {r.score} | {r.metrics.get('words', '')} | "
+            f"| {_file(r)} | {verdict} | {r.score} | {r.metrics.get('words', '')} | "
             f"{keyword} | {_cell(failing)} |"
         )
     return "\n".join(out) + "\n"

@@ -107,6 +107,9 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
         label = click.style("ERROR", fg="red", bold=True) if options.color else "ERROR"
         return [f"{safe(report.path)}: {label} {safe(report.error)}"]
     out = [_verdict(report, options.color)]
+    if report.title or report.link:
+        named = [f"“{safe(report.title)}”" if report.title else "", safe(report.link or "")]
+        out.append("  " + " ".join(part for part in named if part))
     for reason in report.verdict_reasons():
         out.extend(
             textwrap.wrap(

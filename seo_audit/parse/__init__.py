@@ -1,4 +1,4 @@
-"""Parsers: Markdown, HTML and plain text drafts become a Document."""
+"""Parsers: Markdown, HTML, plain text and Word (.docx) drafts become a Document."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from seo_audit.document import Document
 from seo_audit.errors import InputError
 
 FORMATS = ("markdown", "html", "text")
+# Formats read from a file's bytes, never given as text (nor chosen with --input-format).
+BINARY_FORMATS = ("docx",)
 
 _EXTENSIONS = {
     ".md": "markdown",
@@ -19,6 +21,7 @@ _EXTENSIONS = {
     ".xhtml": "html",
     ".txt": "text",
     ".text": "text",
+    ".docx": "docx",
 }
 
 SUPPORTED_EXTENSIONS = tuple(_EXTENSIONS)
@@ -36,13 +39,16 @@ def format_for_path(path: str, input_format: str | None = None) -> str:
     if suffix not in _EXTENSIONS:
         raise InputError(
             path,
-            f"unknown file type '{suffix or '(none)'}'; use .md, .html or .txt, or --input-format",
+            f"unknown file type '{suffix or '(none)'}'; use .md, .html, .txt or .docx, "
+            "or --input-format",
         )
     return _EXTENSIONS[suffix]
 
 
 def parse(path: str, text: str, input_format: str) -> Document:
     """Parse decoded text into a Document."""
+    if input_format in BINARY_FORMATS:
+        raise InputError(path, f"a .{input_format} draft is read from its file, not from text")
     if input_format == "markdown":
         from seo_audit.parse.markdown import parse_markdown
 
@@ -55,6 +61,17 @@ def parse(path: str, text: str, input_format: str) -> Document:
         from seo_audit.parse.text import parse_text
 
         document = parse_text(path, text)
+    return _with_prose(document)
+
+
+def parse_bytes(path: str, data: bytes, input_format: str) -> Document:
+    """Parse a file read as bytes (a format of BINARY_FORMATS) into a Document."""
+    from seo_audit.parse.docx import parse_docx
+
+    return _with_prose(parse_docx(path, data))
+
+
+def _with_prose(document: Document) -> Document:
     if not any(block.text.strip() for block in document.blocks):
-        raise InputError(path, "no prose found (only markup, code or front matter)")
+        raise InputError(document.path, "no prose found (only markup, code or front matter)")
     return document
