@@ -230,3 +230,16 @@ def writer_view_report() -> Report:
         notes=["line 3: a note <i>from</i> the draft"],
         draft=view,
     )
+
+
+def plain_text_in(view: DraftView, start: int, end: int) -> str:
+    """The plain text of the draft's blocks whose characters stand in [start, end) of the
+    file: what a mark over that range shows in the report."""
+    found = []
+    for block in view.blocks:
+        if block.end <= start or block.start >= end or block.map is None:
+            continue
+        for i, char in enumerate(block.text):
+            if start <= block.map.to_source(i) < end:
+                found.append(char)
+    return "".join(found)
