@@ -25,6 +25,7 @@ import bisect
 import functools
 import hashlib
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -112,7 +113,11 @@ def _offsets(text: str, where: SourceMap | None) -> list[int] | None:
     """The file offset of each character of `text`, or None when it stands nowhere."""
     if where is None or not where.length or not text:
         return None
-    return [where.to_source(i) for i in range(min(len(text), where.length))]
+    return where.offsets()[: len(text)]
+
+
+def _escaped(text: str) -> str:
+    return str(escape(for_terminal(text))) if text else ""
 
 
 def _bucket(spans: list[tuple[int, int]], ranges: list[_Range]) -> list[list[_Range]]:
@@ -204,34 +209,40 @@ class _Drawing:
         pending = sorted(ranges, key=lambda r: r.start)
         active: list[_Range] = []
         waiting = sorted(inserts, key=lambda item: item[0])
-        buffer: list[str] = []
+        done = 0  # text[:done] is written
         j = k = 0
-
-        def flush() -> None:
-            if buffer:
-                out.append(str(escape(for_terminal("".join(buffer)))))
-                buffer.clear()
-
-        for i, char in enumerate(text[: len(offsets)]):
-            at = offsets[i]
+        # The active ranges can change only at an offset where one starts or ends (or where
+        # the offsets step back, which a parser's made-up characters may do): the loop does
+        # nothing else between two such offsets.
+        next_change = -1
+        previous = -1
+        for i, at in enumerate(offsets):
+            if at < next_change and at >= previous and (k == len(waiting) or at < waiting[k][0]):
+                previous = at
+                continue
+            previous = at
             while k < len(waiting) and waiting[k][0] <= at:
-                flush()
+                out.append(_escaped(text[done:i]))
+                done = i
                 out.append(str(waiting[k][1]))
                 k += 1
-            changed = False
-            if any(not r.start <= at < r.end for r in active):
-                active = [r for r in active if r.start <= at < r.end]
-                changed = True
+            kept = [r for r in active if r.start <= at < r.end]
+            changed = len(kept) != len(active)
+            active = kept
             while j < len(pending) and pending[j].start <= at:
                 if pending[j].end > at:
                     active.append(pending[j])
                     changed = True
                 j += 1
             if changed:
-                flush()
+                out.append(_escaped(text[done:i]))
+                done = i
                 self._retag(out, stack, sorted(active, key=_Range.nesting))
-            buffer.append(char)
-        flush()
+            ends = [r.end for r in active]
+            if j < len(pending):
+                ends.append(pending[j].start)
+            next_change = min(ends) if ends else sys.maxsize
+        out.append(_escaped(text[done : len(offsets)]))
         self._retag(out, stack, [])
         out.extend(str(html) for _, html in waiting[k:])
         return Markup("".join(out))
@@ -419,13 +430,10 @@ def _kind_rank(kind: str) -> int:
 
 
 def _open(tag: str, attrs: dict[str, str]) -> Markup:
-    """An opening tag; the attribute values are escaped (they may come from the draft)."""
-    return Markup("<{}{}>").format(
-        Markup(tag),
-        Markup("").join(
-            Markup(' {}="{}"').format(Markup(k), for_terminal(v)) for k, v in attrs.items()
-        ),
-    )
+    """An opening tag; the attribute values are escaped (they may come from the draft), the
+    tag and the attribute names are the report's own."""
+    shown = "".join(f' {key}="{escape(for_terminal(value))}"' for key, value in attrs.items())
+    return Markup(f"<{tag}{shown}>")
 
 
 # --- The page of a draft ----------------------------------------------------------------------
@@ -471,6 +479,15 @@ def explanation(check_id: str, options: dict[str, Any] | None = None) -> str:
     """What `seo-audit explain ID` prints; with `options` (the values the rule set gives the
     check for this file) that differ from the defaults, filled with them and listed in a
     column beside the defaults, as `explain ID -r RULESET` does."""
+    frozen = tuple(
+        sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in (options or {}).items())
+    )
+    return _explanation(check_id, frozen)
+
+
+@functools.lru_cache(maxsize=1024)
+def _explanation(check_id: str, frozen: tuple[tuple[str, Any], ...]) -> str:
+    options = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
     check = REGISTRY.get(check_id)
     if check is None:
         return ""
