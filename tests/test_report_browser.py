@@ -16,7 +16,7 @@ import pytest
 from report_samples import plain_text_in
 
 from seo_audit.engine import AuditOptions, audit_drafts
-from seo_audit.formats.html import INDEX, page_names, pages
+from seo_audit.formats.html import INDEX, page_names, pages, render_page
 from seo_audit.marks import BLOCK_KINDS
 
 try:
@@ -312,7 +312,11 @@ def test_screenshot_of_each_sample_report(batch, open_page):
     """Full-page screenshots for a reviewer, and pages that fit a phone's width."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     written = []
+    # The README's picture: the page `seo-audit check LONG -f html -o report.html` writes.
+    single = ARTIFACTS / "report.html"
+    single.write_text(render_page(batch["reports"][LONG]), encoding="utf-8")
     page = open_page(batch, LONG).page
+    page.goto(single.as_uri())
     page.screenshot(path=str(ARTIFACTS / "report-top.png"))
     written.append(ARTIFACTS / "report-top.png")
     for path in [None, *batch["samples"]]:

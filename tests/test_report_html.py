@@ -374,3 +374,10 @@ def test_cli_refuses_several_drafts_without_a_folder(runner, tmp_path):
     assert taken.read_text() == "x"
     result = runner.invoke(main, ["check", drafts[0], "-f", "json", "-o", str(tmp_path)])
     assert result.exit_code == 2 and "only -f html writes a folder" in result.stderr
+
+
+def test_source_map_offsets_agree_with_to_source(audited):
+    for report in audited.values():
+        for block in report.draft.blocks:
+            expected = [block.map.to_source(i) for i in range(block.map.length)]
+            assert block.map.offsets() == expected, block

@@ -138,7 +138,11 @@ def _excerpt(text: str, room: int = EXCERPT_CHARS) -> str:
     if len(flat) <= room:
         return flat
     half = (room - 3) // 2
-    return f"{flat[:half]} … {flat[-half:]}"
+    head, tail = flat[:half], flat[-half:]
+    # Cut between words when a space is near.
+    head = head.rsplit(" ", 1)[0] if " " in head[half // 2 :] else head
+    tail = tail.split(" ", 1)[1] if " " in tail[: half // 2] else tail
+    return f"{head} … {tail}"
 
 
 class _Drawing:
