@@ -8,8 +8,10 @@ fifty marks) with the model already loaded, and times, back to back in every rou
 1. checking it: `audit_one`, as `seo-audit check` does for one draft;
 2. checking it and rendering its HTML page: `audit_one` + `render_page`.
 
-It prints the median of each and of the per-round ratios (goal: rendering adds under 5 %),
-and, apart, the first render of the process, which also compiles the Jinja2 templates.
+It prints the median of each, and the ratio (goal: rendering adds under 5 %) measured
+within each run of (2), (check + render) / check, whose median is not blurred by the noise
+between two separate checks; the ratio of the two medians is printed as a cross-check. The
+first render of the process, which also compiles the Jinja2 templates, is printed apart.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def main() -> None:
         end = time.perf_counter()
         both_times.append(end - start)
         render_times.append(end - middle)
-    ratios = [b / c for b, c in zip(both_times, check_times, strict=True)]
+    ratios = [b / (b - r) for b, r in zip(both_times, render_times, strict=True)]
 
     words = report.metrics["words"]
     check = statistics.median(check_times)
@@ -68,6 +70,7 @@ def main() -> None:
     print(f"check + HTML report:  {1000 * both:8.1f} ms")
     print(f"  of which rendering: {1000 * render:8.1f} ms")
     print(f"ratio: {ratio:.3f} (rendering adds {100 * (ratio - 1):.1f} %; goal: under 5 %)")
+    print(f"ratio of the medians (separate checks): {both / check:.3f}")
     print(f"first render of the process (templates compiled): {1000 * first_render:.1f} ms")
 
 
