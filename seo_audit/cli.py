@@ -120,7 +120,12 @@ FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ",
 @click.option(
     "-f", "--format", "output_format", default="auto", show_default=True, help=FORMAT_HELP
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write the report to a file (-f html with several drafts: to a folder, see README).",
+)
 @click.option("--select", multiple=True, help="Only these checks (ids, names or families).")
 @click.option("--ignore", multiple=True, help="Skip these checks (ids, names or families).")
 @click.option("--exclude", multiple=True, help="Glob of files to leave out (repeatable).")
@@ -250,6 +255,9 @@ def check(
     files = collect_paths(args, (*exclude, *_project_excludes()))
     if not files:
         _fail("no draft found in " + ", ".join(args))
+    html_folder = _html_folder(output, len(files)) if output_format == "html" else False
+    if output is not None and not html_folder and os.path.isdir(output):
+        _fail(f"-o {output}: is a folder (only -f html writes a folder)")
     options = AuditOptions(
         keyword=keyword,
         synonyms=synonyms,
@@ -305,6 +313,8 @@ def check(
         interrupted = True
     if streamed and output_format == "text":
         click.echo("\n".join(render_summary(reports, render_options)))
+    elif html_folder:
+        _write_html_folder(reports, render_options, str(output))
     elif not streamed:
         _write(renderers()[output_format](reports, render_options), output)
     if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -344,6 +354,32 @@ def _streamed(report: Report, output_format: str, options: RenderOptions) -> str
     if options.quiet and report.passed:
         return ""
     return "\n".join([*render_file(report, options), ""]) + "\n"
+
+
+def _html_folder(output: str | None, drafts: int) -> bool:
+    """Whether -f html writes a folder (index.html and one page per draft): when -o names a
+    folder (one that exists, or a path ending in /), or for several drafts, which need -o."""
+    if output is not None and (output.endswith(("/", os.sep)) or os.path.isdir(output)):
+        return True
+    if drafts == 1:
+        return False
+    if output is None:
+        _fail("-f html with several drafts writes one page each: give -o DIR (a folder)")
+    if os.path.lexists(output):
+        _fail(f"-o {output}: -f html with several drafts writes a folder, and this is a file")
+    return True
+
+
+def _write_html_folder(reports: list[Report], options: RenderOptions, folder: str) -> None:
+    """DIR/index.html and one page per draft (names: seo_audit.formats.html.page_names)."""
+    from seo_audit.formats.html import pages
+
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        _fail(f"{folder}: cannot create the report folder ({exc.strerror or exc})")
+    for name, text in pages(reports, options).items():
+        _write(text, os.path.join(folder, name))
 
 
 def _read_list(source: str, max_bytes: int) -> list[str]:

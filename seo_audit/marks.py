@@ -3,21 +3,29 @@
 The checks say whether the draft meets the bar; the marks show where, in the text itself, the
 things they measure stand (Hemingway's colours, Yoast's eye): long and very long sentences,
 passive sentences, the keyphrase, sentences with a transition word, paragraphs in another
-language, long sections and paragraphs, repeated sentence openings. Thresholds are read from
-the active rule set, so the marks agree with the checks. The HTML report and the language
-server draw them; the JSON report leaves them out.
+language, long sections and paragraphs, repeated sentence openings; in a rewrite, the passages
+found in its source and the facts the source lacks. Thresholds are read from the active rule
+set, so the marks agree with the checks. The HTML report and the language server draw them;
+the JSON report leaves them out.
+
+A `DraftView` also carries what a renderer needs to draw the draft without parsing it again:
+each block's plain text with the file offset of every character (`BlockView.map`), the
+title, description and slug, the links and images, the source comparison of a rewrite and
+the options the rule set gives each check (for its documentation).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from seo_audit.document import PARAGRAPH, QUOTE
+from seo_audit.document import PARAGRAPH, QUOTE, title_of
 from seo_audit.french.words import count_words
+from seo_audit.textmap import SourceMap
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
+    from seo_audit.rewrite import SourceComparison
     from seo_audit.ruleset import RuleSet
 
 # Kinds of mark, in the order a legend lists them.
@@ -30,6 +38,8 @@ FOREIGN = "foreign"
 LONG_SECTION = "long-section"
 LONG_PARAGRAPH = "long-paragraph"
 REPEATED_OPENING = "repeated-opening"
+COPIED = "copied"  # a passage of a rewrite found in its source
+INVENTED = "invented"  # a fact of a rewrite that its source does not state
 KINDS = (
     LONG_SENTENCE,
     VERY_LONG_SENTENCE,
@@ -40,7 +50,11 @@ KINDS = (
     LONG_SECTION,
     LONG_PARAGRAPH,
     REPEATED_OPENING,
+    COPIED,
+    INVENTED,
 )
+# Kinds that mark whole blocks (a paragraph, a section) rather than words and sentences.
+BLOCK_KINDS = (FOREIGN, LONG_SECTION, LONG_PARAGRAPH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +76,34 @@ class BlockView:
     level: int
     start: int
     end: int
+    text: str = ""  # the plain text, inline markup removed
+    map: SourceMap | None = field(default=None, repr=False, compare=False)  # of `text`
+
+
+@dataclass(frozen=True, slots=True)
+class FieldView:
+    """A text of the page outside the body: its title, description or slug."""
+
+    name: str  # "title", "description", "slug"
+    text: str
+    # Where `text` stands in the file; None for a title that is the H1 (drawn as a block).
+    map: SourceMap | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    url: str
+    start: int  # the range of the link's text in the file
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImageView:
+    src: str
+    alt: str
+    start: int  # the range of the whole image markup in the file
+    end: int
+    map: SourceMap | None = field(default=None, repr=False, compare=False)  # of `alt`
 
 
 @dataclass
@@ -72,12 +114,42 @@ class DraftView:
     format: str
     blocks: list[BlockView]
     marks: list[Mark]
+    fields: list[FieldView] = field(default_factory=list)
+    links: list[LinkView] = field(default_factory=list)
+    images: list[ImageView] = field(default_factory=list)
+    # A rewrite's comparison with its source: facts kept, missing and invented, the longest
+    # copied passage and every passage found in the source (their ranges in the draft).
+    source: SourceComparison | None = None
+    # The options the rule set gives each check for this file, by check id.
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def draft_view(analysis: Analysis, ruleset: RuleSet) -> DraftView:
     document = analysis.document
-    blocks = [BlockView(b.kind, b.level, b.start, b.end) for b in document.blocks]
-    return DraftView(document.text, document.format, blocks, marks_of(analysis, ruleset))
+    blocks = [BlockView(b.kind, b.level, b.start, b.end, b.text, b.map) for b in document.blocks]
+    title, _, title_map = title_of(document)
+    fields = [
+        FieldView(name, text, where)
+        for name, text, where in (
+            ("title", title, title_map if document.title else None),
+            ("description", document.description, document.description_map),
+            ("slug", document.slug, document.slug_map),
+        )
+        if text
+    ]
+    links = [LinkView(link.url, *link.map.span(0, len(link.text))) for link in document.links]
+    images = [ImageView(i.src, i.alt, i.start, i.end, i.map) for i in document.images]
+    return DraftView(
+        document.text,
+        document.format,
+        blocks,
+        marks_of(analysis, ruleset),
+        fields,
+        links,
+        images,
+        analysis.source,
+        {cid: dict(cfg.options) for cid, cfg in ruleset.checks.items()},
+    )
 
 
 def _option(ruleset: RuleSet, check_id: str, name: str) -> Any:
@@ -120,4 +192,11 @@ def marks_of(analysis: Analysis, ruleset: RuleSet) -> list[Mark]:
     for run in analysis.opening_runs():
         if len(run) > run_limit:
             marks.extend(Mark(REPEATED_OPENING, s.start, s.end, s.opening or "") for s in run)
+    source = analysis.source
+    if source is not None:
+        for start, end, words in source.copied:
+            marks.append(Mark(COPIED, start, end, f"{words} words found in the source"))
+        for fact in source.invented:
+            if fact.end > fact.start:
+                marks.append(Mark(INVENTED, fact.start, fact.end, f"{fact.kind} not in the source"))
     return sorted(marks, key=lambda m: (m.start, KINDS.index(m.kind)))

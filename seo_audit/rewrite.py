@@ -79,6 +79,9 @@ class SourceComparison:
     source_words: int
     draft_words: int
     source_path: str = field(default="")
+    # The draft's passages found in the source: (start, end, words) in the draft file, runs
+    # of the words covered by the 5-word sequences that the overlap share counts.
+    copied: list[tuple[int, int, int]] = field(default_factory=list)
 
     @property
     def kept_share(self) -> float | None:
@@ -155,6 +158,31 @@ def _ngrams(words: list[_Word]) -> list[tuple[str, ...]]:
         if words[i].block == words[i + NGRAM - 1].block:
             grams.append(tuple(w.text for w in words[i : i + NGRAM]))
     return grams
+
+
+def copied_passages(
+    draft: list[_Word], source_grams: set[tuple[str, ...]]
+) -> list[tuple[int, int, int]]:
+    """The runs of draft words covered by a 5-word sequence that the source also holds, each
+    inside one block: (start, end, words), the range in the draft file and the run's length."""
+    covered = [False] * len(draft)
+    for i in range(len(draft) - NGRAM + 1):
+        if draft[i].block != draft[i + NGRAM - 1].block:
+            continue
+        if tuple(w.text for w in draft[i : i + NGRAM]) in source_grams:
+            covered[i : i + NGRAM] = [True] * NGRAM
+    runs: list[tuple[int, int, int]] = []
+    first = None
+    for i, word in enumerate(draft):
+        if not covered[i]:
+            first = None
+            continue
+        if first is None or draft[first].block != word.block:
+            first = i
+            runs.append((word.start, word.end, 1))
+        else:
+            runs[-1] = (draft[first].start, word.end, i - first + 1)
+    return runs
 
 
 def longest_copy(draft: list[_Word], source: list[_Word]) -> CopiedPassage:
@@ -238,4 +266,5 @@ def compare_with_source(draft: Analysis, source: Document, source_doc: Doc) -> S
         source_words=sum(count_words(b.text) for b in source.blocks),
         draft_words=draft.metrics["words"],
         source_path=source.path,
+        copied=copied_passages(draft_words, source_grams),
     )

@@ -69,6 +69,15 @@ class SourceMap:
         run = bisect.bisect_right(self._plain, position) - 1
         return self._source[run] + position - self._plain[run]
 
+    def offsets(self) -> list[int]:
+        """The file offset of every plain character, in order (what a renderer that draws
+        the plain text over file ranges needs), in one pass over the runs."""
+        found: list[int] = []
+        ends = [*self._plain[1:], self.length]
+        for start, end, source in zip(self._plain, ends, self._source, strict=True):
+            found.extend(range(source, source + end - start))
+        return found
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The file range [start, end) covering plain characters [start, end)."""
         if not self._plain:

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from report_samples import writer_view_report
 
 from seo_audit.checks.base import CheckResult, Location
 from seo_audit.formats import FORMAT_NAMES, RenderOptions, renderers
 from seo_audit.formats.github import escape_data, escape_property
+from seo_audit.formats.html import render_page
 from seo_audit.report import Report
 
 HERE = Path(__file__).resolve().parent
@@ -30,6 +32,7 @@ EXTENSIONS = {
     "github": "txt",
     "sarif": "sarif",
     "markdown": "md",
+    "html": "html",
 }
 
 
@@ -152,6 +155,16 @@ def sample_reports():
 def test_golden(name):
     rendered = renderers()[name](sample_reports(), RenderOptions())
     golden = GOLDEN / f"report.{name}.{EXTENSIONS[name]}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8")
+
+
+def test_golden_html_page():
+    """The HTML page of one draft, drawn from a hand-made writer's view (tests/report_samples):
+    the golden test above pins the index of a batch."""
+    rendered = render_page(writer_view_report())
+    golden = GOLDEN / "report.html-page.html"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(rendered, encoding="utf-8")
     assert rendered == golden.read_text(encoding="utf-8")

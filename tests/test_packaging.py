@@ -18,6 +18,8 @@ def test_wheel_ships_rules_and_finds_them(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     for ruleset in ("default", "pillar", "news"):
         assert f"seo_audit/rules/{ruleset}.toml" in names
+    for template in ("base.html.j2", "page.html.j2", "index.html.j2", "report.css", "report.js"):
+        assert f"seo_audit/formats/templates/{template}" in names
     target = tmp_path / "site"
     subprocess.run(
         [
@@ -36,7 +38,9 @@ def test_wheel_ships_rules_and_finds_them(tmp_path):
     )
     probe = (
         "from seo_audit.ruleset import rules_dir, load_ruleset;"
-        "print(rules_dir()); print(load_ruleset('pillar').checks['L001'].options['min_words'])"
+        "print(rules_dir()); print(load_ruleset('pillar').checks['L001'].options['min_words']);"
+        "from seo_audit.formats.html import render_page; from seo_audit.report import Report;"
+        "print('</style>' in render_page(Report(path='x.md', error='e')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe],
@@ -48,3 +52,4 @@ def test_wheel_ships_rules_and_finds_them(tmp_path):
     ).stdout.splitlines()
     assert Path(out[0]).is_relative_to(target)
     assert out[1] == "900"
+    assert out[2] == "True"  # the HTML report's templates are found in the installed package

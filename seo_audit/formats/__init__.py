@@ -31,6 +31,7 @@ FORMAT_MODULES = {
     "sarif": "sarif",
     "markdown": "markdown",
     "gitlab": "gitlab",
+    "html": "html",
 }
 FORMAT_NAMES = tuple(FORMAT_MODULES)
 
