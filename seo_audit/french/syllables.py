@@ -33,8 +33,7 @@ import functools
 import re
 from typing import Any
 
-APOSTROPHES = "'\u2019\u02bc\u2018"
-HYPHENS = "-\u2010\u2011"
+from seo_audit.french.text import APOSTROPHES, HYPHENS, word_lists
 
 _VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœ")
 # Letters whose French name has more than one syllable (double vé, i grec).
@@ -45,16 +44,14 @@ _LETTER_SYLLABLES = {"w": 3, "y": 2}
 _VOWEL_DIGRAPHS = (
     "eau", "œu", "eû", "eu", "oû", "où", "ou", "aî", "ai", "ei", "au", "oî", "oi",
     "oo", "ee", "ea",
-)
+)  # fmt: skip
 _CONSONANT_DIGRAPHS = ("sch", "ch", "ph", "th", "gn", "ck", "sh")
 _OBSTRUENTS = frozenset("pbtdkcgfv")
 _LIQUIDS = frozenset("rl")
 _GLIDES = frozenset({"i", "u", "ou", "ï", "ü"})
 
 # Verb forms whose final -ent is heard although they are verbs (sentir, mentir family).
-_VOICED_ENT_VERBS = frozenset(
-    {"sent", "consent", "ressent", "pressent", "ment", "dément", "repent"}
-)
+_VOICED_ENT_VERBS = frozenset(word_lists("syllables")["voiced-ent-verbs"])
 
 # Whole words the rules get wrong, with their spoken syllable counts.
 _EXCEPTIONS: dict[str, int] = {
@@ -172,10 +169,7 @@ def _nuclei(w: str) -> int:
         if sounds[k + 1] == 1 and len(nxt) == 1 and is_vowel(k + 2):
             return True
         return (
-            nxt[0] in _OBSTRUENTS
-            and k + 2 < n
-            and units[k + 2][1] in _LIQUIDS
-            and is_vowel(k + 3)
+            nxt[0] in _OBSTRUENTS and k + 2 < n and units[k + 2][1] in _LIQUIDS and is_vowel(k + 3)
         )
 
     def before_glide(k: int) -> bool:
@@ -221,7 +215,7 @@ def _count_letters(word: str, silent_ent: bool) -> int:
         return _EXCEPTIONS[word]
     for prefix, syllables in _PREFIX_EXCEPTIONS:
         if word.startswith(prefix):
-            rest = word[len(prefix):]
+            rest = word[len(prefix) :]
             # A bare mute ending after the prefix (poêle, pays) adds nothing.
             if re.fullmatch(r"e?s?", rest):
                 return syllables
