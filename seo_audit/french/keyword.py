@@ -57,7 +57,6 @@ from seo_audit.french.text import (
 )
 from seo_audit.french.text import ELISIONS as _ALL_ELISIONS
 
-_HYPHENS = HYPHENS
 _HYPHEN_RE = re.compile(f"[{HYPHENS}]")
 
 # Elided forms and the full words they stand for. "presqu’" and "quoiqu’" are not cut:
@@ -202,7 +201,7 @@ def _pieces(tokens: Iterable[Token], lexicon: _Lexicon) -> list[_Piece]:
         if tok.is_space:
             continue
         text = normalise(tok.text)
-        if text.strip(_HYPHENS) == "":
+        if text.strip(HYPHENS) == "":
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
             glued = prev is not None and not prev.whitespace_ and not tok.whitespace_
             if glued and pieces and pieces[-1].word:
@@ -419,7 +418,7 @@ def keyphrase_content_words(nlp: Language, keyphrase: str) -> list[str]:
             words
             and tok.i > 0
             and not doc[tok.i - 1].whitespace_
-            and (tok.text[:1] in _HYPHENS or doc[tok.i - 1].text[-1:] in _HYPHENS)
+            and (tok.text[:1] in HYPHENS or doc[tok.i - 1].text[-1:] in HYPHENS)
         ):
             words[-1].append(tok)  # glued by a hyphen to the previous token
         else:
