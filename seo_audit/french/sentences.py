@@ -25,6 +25,10 @@ sentences it writes (from its trees) agree with the rules; no merging component 
 the parser is needed. (After the parser, writing `is_sent_start` raises an error anyway:
 boundaries then come from the dependency trees.)
 
+The presets are all decided first, then written at once (`Doc.from_array`), so the
+component takes time in proportion to the text. The pipeline itself (`get_nlp`: the model
+with this component) is loaded here too; seo_audit.nlp names it for the rest of the package.
+
 The tokenizer is left unchanged: it already keeps M., Mme., etc., av., J.-P., numbers
 (3,5 ; 1.200 ; 2.0.0), URLs and e-mail addresses in one token, and the cases it splits
 (art . 3, p. ex .) are read from the neighbouring tokens here instead of adding special
@@ -66,6 +70,7 @@ _CONTINUING = frozenset(_LISTS["continuing"]) | MONTH_ABBREVIATIONS
 # looks like a proper noun, in which case the parser decides.
 _MAY_END = frozenset(_LISTS["may-end"])
 
+# One capital letter, or hyphenated or dotted initials: J, J.-P, J.-M, É.-U, S.N.C.F.
 _INITIALS_RE = re.compile(r"^[A-ZÀ-Ý](?:\.-?[A-ZÀ-Ý])*\.?$")
 
 _CLOSERS = frozenset({"»", ")", "]", "”", "›"})
