@@ -1,24 +1,13 @@
-"""The spaCy pipeline, loaded once per process and shared by every document."""
+"""The spaCy pipeline, loaded once per process and shared by every document.
+
+The French layer owns it: fr_core_news_md with the sentence rules of
+seo_audit.french.sentences. This module only names it for the rest of the package (the
+French modules never import this one).
+"""
 
 from __future__ import annotations
 
-import functools
+from seo_audit.french.sentences import MODEL_NAME, get_nlp
+from seo_audit.french.text import BLOCK_SEPARATOR
 
-import spacy
-from spacy.language import Language
-
-MODEL_NAME = "fr_core_news_md"
-
-# Blocks (headings, paragraphs, list items) are joined with this separator before the
-# single spaCy pass; the sentence component always starts a sentence after it.
-BLOCK_SEPARATOR = "\n\n"
-
-
-@functools.lru_cache(maxsize=1)
-def get_nlp() -> Language:
-    """Load fr_core_news_md once per process, with the French sentence rules added."""
-    from seo_audit.french.sentences import add_sentence_rules
-
-    nlp = spacy.load(MODEL_NAME)
-    add_sentence_rules(nlp)
-    return nlp
+__all__ = ["BLOCK_SEPARATOR", "MODEL_NAME", "get_nlp"]

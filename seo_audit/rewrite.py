@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from seo_audit.analyze import Analysis, SegmentMap
 from seo_audit.document import Document
 from seo_audit.french.facts import FactSide, distinct_facts, find_fact
+from seo_audit.french.text import APOSTROPHES, HYPHENS, normalise
 from seo_audit.french.words import count_words
 
 NGRAM = 5
@@ -28,8 +29,8 @@ NGRAM = 5
 # the file name, and link texts are already inside their block.
 FACT_SEGMENTS = ("block", "title", "description", "alt")
 
-_WORD_RE = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’ʼ‘-][^\W_]+)*")
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+_JOINERS = re.escape(APOSTROPHES + HYPHENS)  # inside a word: l’avion, Jean-Pierre
+_WORD_RE = re.compile(rf"\d+(?:[.,]\d+)+|[^\W_]+(?:[{_JOINERS}][^\W_]+)*")
 
 
 @dataclass
@@ -142,11 +143,12 @@ class _Word:
 
 
 def normalised_words(document: Document) -> list[_Word]:
-    """The words of the blocks: lower case, accents kept, apostrophes unified."""
+    """The words of the blocks in their comparison form (`text.normalise`: lower case,
+    accents kept, apostrophes and hyphens unified)."""
     found = []
     for bi, block in enumerate(document.blocks):
         for m in _WORD_RE.finditer(block.text):
-            word = m.group().lower().translate(_APOSTROPHES)
+            word = normalise(m.group())
             start, end = block.span(m.start(), m.end())
             found.append(_Word(word, m.group(), bi, document.lines.line(start), start, end))
     return found

@@ -5,9 +5,10 @@ phrases that tie it to what came before (addition, opposition, cause, consequenc
 
 Matching works on words, never on substrings: the sentence text is cut into words (an
 elided word keeps its apostrophe, `c’est` = `c’` + `est`; a hyphenated word stays whole,
-`outre-mer` is not `outre`), each word normalised (NFC, lower case, ' ’ ʼ unified as ’),
-and the longest listed phrase wins at each position. Elided forms are expanded before the
-comparison, so `lorsqu’il` holds `lorsque` and `même s’il` holds `même si`.
+`outre-mer` is not `outre`), each word normalised (`text.normalise`: lower case, every
+apostrophe written ’), and the longest listed phrase wins at each position. Elided forms
+are expanded before the comparison, so `lorsqu’il` holds `lorsque` and `même s’il` holds
+`même si`.
 
 Ambiguous words, decided with position and part-of-speech tags:
 - `or`: not after a determiner or preposition (`l’or`, `médaille d’or`, `en or`), nor
@@ -38,234 +39,75 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from seo_audit.french.text import (
+    APOSTROPHE,
+    CONTRACTIONS,
+    DETERMINERS,
+    ELISIONS,
+    normalise,
+    unify_marks,
+    word_lists,
+)
+
+# The phrases, by role, and the word lists below: data/connectors.txt.
+_LISTS = word_lists("connectors")
+_ROLES = (
+    "addition", "opposition", "cause", "consequence", "goal", "time", "illustration",
+    "reformulation", "comparison", "condition", "conclusion", "emphasis",
+)  # fmt: skip
+_ELLIPSIS = " … "
+
 # Each phrase sits in exactly one role, though some could serve two.
-# fmt: off
-CONNECTORS: dict[str, tuple[str, ...]] = {
-    "addition": (
-        "de plus", "en plus", "en plus de", "en outre", "par ailleurs", "d’ailleurs", "également",
-        "aussi", "de surcroît", "qui plus est", "sans compter", "sans compter que",
-        "sans oublier", "sans oublier que", "sans parler de", "ainsi que", "outre", "outre cela",
-        "au surplus", "d’autre part", "en sus", "en sus de", "voire", "et puis", "ou encore",
-        "ou bien", "et même", "mieux encore", "pire encore", "plus encore", "à cela s’ajoute",
-        "à cela s’ajoutent", "à côté de cela", "au-delà de cela", "par la même occasion",
-        "encore une fois", "une fois de plus", "en prime", "ajoutons que", "il faut ajouter que",
-        "il convient d’ajouter que", "de même que",
-    ),
-    "opposition": (
-        "mais", "cependant", "pourtant", "toutefois", "néanmoins", "or", "en revanche",
-        "par contre", "au contraire", "au contraire de", "à l’inverse", "inversement",
-        "à l’opposé", "par opposition", "contrairement à", "à la différence de", "alors que",
-        "alors même que", "tandis que", "bien que", "quoique", "malgré", "malgré cela",
-        "malgré tout", "malgré le fait que", "en dépit de", "en dépit de cela",
-        "en dépit du fait que", "même si", "certes", "pour autant", "quand même", "tout de même",
-        "cela dit", "ceci dit", "cela étant", "ceci étant", "cela étant dit",
-        "il n’en reste pas moins que", "il n’en demeure pas moins que", "il n’empêche que",
-        "n’empêche", "reste que", "toujours est-il que", "au lieu de", "plutôt que",
-        "à défaut de", "sauf que", "excepté que", "hormis", "si ce n’est", "mis à part",
-        "quitte à", "encore que", "quand bien même", "nonobstant", "en contrepartie",
-        "d’un autre côté", "pour sa part", "de son côté", "de leur côté", "quant à", "loin de là",
-        "il est vrai que",
-    ),
-    "cause": (
-        "car", "parce que", "puisque", "comme", "en effet", "étant donné", "étant donné que",
-        "vu que", "attendu que", "dès lors que", "du moment que", "d’autant que",
-        "d’autant plus que", "sous prétexte que", "sous prétexte de", "à force de",
-        "par manque de", "en raison de", "en raison du fait que", "à cause de", "grâce à",
-        "faute de", "du fait de", "du fait que", "compte tenu de", "eu égard à", "en vertu de",
-        "à la suite de", "suite à", "de par", "non que", "ce n’est pas que", "sachant que",
-        "pour cette raison", "pour ces raisons", "pour la simple raison que",
-        "pour la bonne raison que", "la raison en est que", "c’est que",
-    ),
-    "consequence": (
-        "donc", "alors", "ainsi", "par conséquent", "en conséquence", "conséquemment",
-        "de ce fait", "c’est pourquoi", "c’est la raison pour laquelle", "voilà pourquoi",
-        "voici pourquoi", "c’est ainsi que", "dès lors", "d’où", "si bien que", "de sorte que",
-        "de telle sorte que", "de façon que", "de telle façon que", "de manière que",
-        "de telle manière que", "au point que", "à tel point que", "tant et si bien que",
-        "du coup", "par suite", "il en résulte que", "il s’ensuit que", "ce qui explique que",
-        "ce qui explique pourquoi", "cela explique pourquoi", "ce qui fait que",
-        "en conséquence de quoi", "par voie de conséquence", "ce faisant", "de là vient que",
-    ),
-    "goal": (
-        "afin de", "afin que", "pour que", "dans le but de", "en vue de", "de façon à",
-        "de manière à", "dans l’intention de", "dans l’objectif de", "avec pour objectif de",
-        "à cette fin", "à cet effet", "dans ce but", "dans cette optique",
-        "dans cette perspective", "pour ce faire", "de peur que", "de crainte que", "de peur de",
-        "de crainte de", "en sorte que", "le but étant de", "l’objectif étant de",
-        "dans le souci de",
-    ),
-    "time": (
-        "d’abord", "tout d’abord", "premièrement", "deuxièmement", "troisièmement",
-        "quatrièmement", "primo", "secundo", "tertio", "en premier lieu", "en second lieu",
-        "en deuxième lieu", "en troisième lieu", "en dernier lieu", "ensuite", "puis", "enfin",
-        "après cela", "après quoi", "par la suite", "auparavant", "au préalable", "préalablement",
-        "dorénavant", "désormais", "depuis lors", "entre-temps", "pendant ce temps",
-        "au même moment", "simultanément", "parallèlement", "en parallèle", "à présent",
-        "jusqu’ici", "jusqu’à présent", "jusqu’alors", "à ce moment-là", "aussitôt",
-        "aussitôt après", "juste après", "peu après", "peu de temps après", "plus tard",
-        "ultérieurement", "initialement", "à l’avenir", "d’ici là", "à partir de là",
-        "à partir de ce moment", "tout à coup", "tout d’un coup", "avant cela", "pour commencer",
-        "dans un premier temps", "dans un second temps", "dans un deuxième temps",
-        "dans un troisième temps", "dans un dernier temps", "en attendant", "en attendant que",
-        "en même temps", "en même temps que", "lorsque", "quand", "dès que", "sitôt que",
-        "aussitôt que", "après que", "avant que", "pendant que", "depuis que", "à mesure que",
-        "au fur et à mesure", "au fur et à mesure que", "une fois que", "chaque fois que",
-        "toutes les fois que", "tant que", "jusqu’à ce que",
-    ),
-    "illustration": (
-        "par exemple", "notamment", "en particulier", "tel que", "telle que", "tels que",
-        "telles que", "à titre d’exemple", "à titre d’illustration", "à titre indicatif",
-        "entre autres", "prenons l’exemple de", "prenons le cas de", "c’est le cas de",
-        "c’est notamment le cas de", "comme le montre", "comme le montrent", "comme le prouve",
-        "comme en témoigne", "comme en témoignent", "comme le souligne", "comme le rappelle",
-        "comme on le voit", "comme on peut le voir", "pour illustrer", "pour preuve",
-        "en l’occurrence", "nommément", "à l’exemple de", "pensons à", "citons", "on peut citer",
-        "songeons à",
-    ),
-    "reformulation": (
-        "c’est-à-dire", "autrement dit", "en d’autres termes", "en d’autres mots", "à savoir",
-        "en fait", "en réalité", "de fait", "à vrai dire", "pour ainsi dire", "du moins",
-        "ou plutôt", "plus précisément", "pour être précis", "pour être exact", "en clair",
-        "disons", "cela signifie que", "cela veut dire que", "ce qui signifie que",
-        "ce qui veut dire que", "j’entends par là", "ou si l’on préfère",
-        "pour le dire autrement", "pour le dire simplement", "pour dire les choses simplement",
-        "concrètement", "en l’espèce", "soit dit en passant", "en termes simples",
-        "en termes clairs", "en pratique", "dans les faits", "à proprement parler",
-        "en quelque sorte", "en un sens", "d’une certaine manière", "d’une certaine façon",
-        "précisons que",
-    ),
-    "comparison": (
-        "de même", "de la même manière", "de la même façon", "pareillement", "semblablement",
-        "similairement", "tout comme", "comme si", "comme prévu", "à l’image de",
-        "à la manière de", "à l’instar de", "en comparaison", "par comparaison",
-        "comparativement", "en comparaison de", "par rapport à", "aussi bien que", "autant que",
-        "dans le même esprit", "dans le même ordre d’idées", "dans la même veine",
-        "dans le même sens", "de façon similaire", "de manière similaire", "de façon analogue",
-        "de manière analogue", "de façon comparable", "de manière comparable",
-        "au même titre que", "selon le même principe", "identiquement",
-    ),
-    "condition": (
-        "si", "sauf si", "à condition que", "à condition de", "à la condition que", "pourvu que",
-        "au cas où", "dans le cas où", "en cas de", "à moins que", "à moins de",
-        "dans l’hypothèse où", "en admettant que", "à supposer que", "supposons que",
-        "en supposant que", "si jamais", "sinon", "pour peu que", "dans la mesure où",
-        "selon que", "suivant que", "faute de quoi", "sans quoi", "le cas échéant",
-        "si tel est le cas", "si c’est le cas", "dans ce cas", "dans ce cas-là", "en ce cas",
-        "auquel cas", "à défaut", "en l’absence de", "pour autant que", "moyennant",
-        "si nécessaire", "si possible", "si besoin",
-    ),
-    "conclusion": (
-        "en conclusion", "pour conclure", "en résumé", "pour résumer", "en somme", "somme toute",
-        "bref", "en bref", "en définitive", "finalement", "en fin de compte", "au final",
-        "tout compte fait", "en un mot", "pour finir", "ainsi donc", "en dernière analyse",
-        "globalement", "au bout du compte", "après tout", "en tout état de cause",
-        "quoi qu’il en soit", "dans l’ensemble", "pour tout dire", "en guise de conclusion",
-        "pour terminer", "en substance", "de toute façon", "de toute manière", "de toutes façons",
-        "en tout cas", "dans tous les cas", "au total", "pour récapituler", "tout bien considéré",
-        "tout bien pesé", "pour faire court", "à tout prendre", "au fond",
-    ),
-    "emphasis": (
-        "surtout", "avant tout", "avant toute chose", "bien entendu", "bien sûr", "évidemment",
-        "sans aucun doute", "sans doute", "assurément", "certainement", "incontestablement",
-        "indéniablement", "indubitablement", "à coup sûr", "effectivement", "à plus forte raison",
-        "a fortiori", "principalement", "essentiellement", "par-dessus tout", "justement",
-        "en vérité", "de toute évidence", "manifestement", "force est de constater que",
-        "il est clair que", "il va sans dire que", "cela va sans dire", "il faut souligner que",
-        "soulignons que", "notons que", "rappelons que", "il convient de noter que",
-        "il convient de souligner que", "il importe de souligner que", "d’autant plus",
-        "surtout que", "fondamentalement", "au demeurant", "il faut dire que", "à noter que",
-        "signalons que",
-    ),
-}
+CONNECTORS: dict[str, tuple[str, ...]] = {role: _LISTS[role] for role in _ROLES}
 # Two-part connectors: the first part, then the second later in the sentence or at the
 # start of the next one.
-# fmt: off
-TWO_PART: tuple[tuple[str, str], ...] = (
-    ("d’une part", "d’autre part"), ("d’un côté", "de l’autre"),
-    ("d’un côté", "de l’autre côté"), ("d’un côté", "d’un autre côté"),
-    ("non seulement", "mais"), ("non seulement", "mais aussi"),
-    ("non seulement", "mais encore"), ("non seulement", "mais également"),
-    ("pas seulement", "mais aussi"), ("non pas", "mais"), ("certes", "mais"),
-    ("soit", "soit"), ("ni", "ni"), ("tantôt", "tantôt"), ("ou bien", "ou bien"),
-    ("plus", "plus"), ("moins", "moins"), ("plus", "moins"), ("moins", "plus"),
-    ("autant", "autant"), ("mieux", "mieux"),
+TWO_PART: tuple[tuple[str, str], ...] = tuple(
+    (first, second)
+    for first, _, second in (pair.partition(_ELLIPSIS) for pair in _LISTS["two-part"])
 )
-
 # Phrases that are not connectors and must not let a shorter one match inside them.
-NON_CONNECTORS: tuple[str, ...] = (
-    "de plus en plus", "de moins en moins", "en tant que", "plus ou moins", "de plus belle",
-    "du coup de", "du coup d’", "état de fait", "voie de fait", "voies de fait", "reste à savoir",
-    "au fond de", "au fond du", "au fond des", "au fond d’", "dans l’ensemble de",
-    "dans l’ensemble du", "dans l’ensemble des", "dans l’ensemble d’",
-)
+NON_CONNECTORS: tuple[str, ...] = _LISTS["non-connectors"]
 
-ARTICLES: frozenset[str] = frozenset({
-    "le", "la", "les", "l’", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette",
-    "ces", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos",
-    "votre", "vos", "leur", "leurs", "chaque", "quelques", "plusieurs", "aucun", "aucune",
-})
+# Every determiner (text.DETERMINERS), under the name this module has always used.
+ARTICLES: frozenset[str] = DETERMINERS
+
+
+def _set(name: str) -> frozenset[str]:
+    return frozenset(_LISTS[name])
+
 
 # Words that make `car` / `or` nouns when they come just before.
-_DETERMINERS = ARTICLES | {"de", "en", "quel", "quelle", "tout", "toute"}
-_OR_NOUN_NEXT = frozenset({
-    "noir", "blanc", "jaune", "rose", "gris", "vert", "bleu", "rouge", "massif", "fin",
-    "pur", "pâle", "brut", "olympique", "mondial", "européen",
-})
-_INDIRECT_QUESTION_VERBS = frozenset({
-    "savoir", "demander", "ignorer", "vérifier", "voir", "regarder", "examiner",
-    "déterminer", "évaluer", "interroger", "douter", "chercher", "hésiter", "décider",
-    "préciser", "dire", "indiquer", "comprendre", "tester",
-})
+_DETERMINERS = ARTICLES | _set("noun-markers")
+_OR_NOUN_NEXT = _set("or-noun-next")
+_INDIRECT_QUESTION_VERBS = _set("indirect-question-verbs")
 # Verb stems before `si` that make it an indirect question (the lemmatizer misses some).
-_QUESTION_STEMS = ("demand", "sav", "sai", "ignor", "vérifi", "interrog", "dout", "hésit")
+_QUESTION_STEMS = _LISTS["question-stems"]
 # Words skipped when looking for the verb before `si` (`je ne sais pas si`).
-_BEFORE_SI_SKIP = frozenset({
-    "pas", "plus", "jamais", "bien", "encore", "me", "se", "te", "nous", "vous",
-})
-_DEGREE_ADVERBS = frozenset({
-    "vite", "bien", "mal", "peu", "souvent", "longtemps", "loin", "près", "tôt", "tard",
-    "fort", "rarement", "mieux", "beaucoup",
-})
-_SUBJECT_BEFORE_SOIT = frozenset({
-    "il", "elle", "on", "ce", "cela", "qui", "que", "ils", "elles",
-})
-# fmt: on
+_BEFORE_SI_SKIP = _set("before-si-skip")
+_DEGREE_ADVERBS = _set("degree-adverbs")
+_SUBJECT_BEFORE_SOIT = _set("subject-before-soit")
 
 _CLAUSE_POS = frozenset({"CCONJ", "SCONJ", "AUX", "VERB", "ADV"})
 # Phrases that count only at the start of a clause (see the module docstring).
-_CLAUSE_START = frozenset({"de plus", "en plus", "en fait", "de fait"})
+_CLAUSE_START = _set("clause-start")
 # Phrases that count only when a comma (or other punctuation) follows.
-_NEEDS_PUNCT_AFTER = frozenset({
-    "cela dit", "ceci dit", "cela étant", "ceci étant", "en attendant", "pour commencer",
-    "pour finir", "pour terminer", "pour conclure", "pour résumer", "pour récapituler",
-})  # fmt: skip
+_NEEDS_PUNCT_AFTER = _set("needs-punct-after")
 # `tout` in these is a pronoun; before a determiner it belongs to a noun phrase.
-_TOUT_PHRASES = frozenset({"après tout", "avant tout", "malgré tout"})
-_TOUT_NOUN_NEXT = ARTICLES | {"ce", "ça", "cela", "ceci", "le", "les", "un", "une"}
-_CORRELATIVES = frozenset({"plus", "moins", "autant", "mieux"})
-_ELLIPSIS = " … "
+_TOUT_PHRASES = _set("tout-phrases")
+_TOUT_NOUN_NEXT = ARTICLES | _set("pronouns-after-tout")
+_CORRELATIVES = _set("correlatives")
 
-# One apostrophe and one hyphen; a one-to-one mapping, so text offsets do not move.
-_CHARS = str.maketrans({"'": "’", "ʼ": "’", "‘": "’", "‐": "-", "‑": "-"})
 _LETTER = r"(?:[^\W_]|[\u0300-\u036f])"
 # A word (hyphenated parts kept together, an elision apostrophe kept when a letter follows),
-# or any other single visible character.
-_WORD_RE = re.compile(rf"{_LETTER}+(?:-{_LETTER}+)*(?:’(?=[^\W\d_]))?|\S")
-_ELIDED_QUE = re.compile(r"^(.*qu)’$")
+# or any other single visible character; read on `unify_marks` text.
+_WORD_RE = re.compile(rf"{_LETTER}+(?:-{_LETTER}+)*(?:{APOSTROPHE}(?=[^\W\d_]))?|\S")
+_ELIDED_QUE = re.compile(rf"^(.*qu){APOSTROPHE}$")
 # Contracted articles and elided `de`, spelt out so that `à cause du` holds `à cause de`.
-_CONTRACTIONS = {"du": ("de", "le"), "des": ("de", "les"), "au": ("à", "le"),
-                 "aux": ("à", "les"), "d’": ("de",)}  # fmt: skip
-
-
-@functools.lru_cache(maxsize=65536)
-def normalise(text: str) -> str:
-    """NFC, lower case, one apostrophe (’) and one hyphen (-). Cached: words repeat."""
-    return unicodedata.normalize("NFC", text).translate(_CHARS).lower()
+_CONTRACTIONS: dict[str, tuple[str, ...]] = {**CONTRACTIONS, "d’": ELISIONS["d’"]}
 
 
 def _spelt_out(words: list[str]) -> list[list[str]]:
@@ -316,7 +158,7 @@ def _units(sent: Span) -> list[_Unit]:
     """
     tokens = list(sent)
     starts = [t.idx for t in tokens]
-    matches = list(_WORD_RE.finditer(sent.text.translate(_CHARS)))
+    matches = list(_WORD_RE.finditer(unify_marks(sent.text)))
     raws = [normalise(m.group()) for m in matches]
     units = []
     for m, raw, parts in zip(matches, raws, _spelt_out(raws), strict=True):

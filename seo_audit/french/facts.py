@@ -13,12 +13,27 @@ Everything here works on one side at a time (`FactSide`: the facts and the words
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+
+from seo_audit.french.text import (
+    APOSTROPHE,
+    APOSTROPHES,
+    CONTRACTIONS,
+    DEFINITE_ARTICLES,
+    ELISIONS,
+    HYPHENS,
+    SPACES,
+    TITLE_WORDS,
+    TITLES,
+    normalise,
+    word_lists,
+)
+from seo_audit.french.text import MONTHS as _MONTH_NAMES
+from seo_audit.french.text import WEEKDAYS as _WEEKDAY_NAMES
 
 PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
 NUMBER, DATE, QUANTITY = "number", "date", "quantity"
@@ -27,13 +42,18 @@ ENTITY_KINDS = {"PER": PERSON, "LOC": PLACE, "ORG": ORGANISATION}
 
 # --- Normalising -------------------------------------------------------------------------
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "‐": "-", "‑": "-"})
-
 
 def fold(text: str) -> str:
-    """Lower case, accents removed, apostrophes and hyphens unified: the matching form."""
-    text = unicodedata.normalize("NFD", text.translate(_APOSTROPHES).lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    """The matching form: `text.normalise` with accents folded (lower case, no accents,
+    one apostrophe ’, one hyphen, one space)."""
+    return normalise(text, accents=False)
+
+
+_LISTS = word_lists("facts")
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
 
 
 # --- Numbers written in words ------------------------------------------------------------
@@ -100,7 +120,7 @@ def parse_number_words(words: Sequence[str]) -> float | None:
     return total + current if seen else None
 
 
-_DIGITS_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?$|^\d+(?:[.,]\d+)?$")
+_DIGITS_RE = re.compile(rf"^\d{{1,3}}(?:[ {SPACES}.]\d{{3}})+(?:,\d+)?$|^\d+(?:[.,]\d+)?$")
 
 
 def parse_digits(text: str) -> float | None:
@@ -110,7 +130,7 @@ def parse_digits(text: str) -> float | None:
         return None
     if re.match(r"^\d{1,3}(?:\.\d{3})+$", text):  # 1.200: a thousands dot
         return float(text.replace(".", ""))
-    text = re.sub(r"[ \u00a0\u202f]", "", text)
+    text = re.sub(f"[ {SPACES}]", "", text)
     if "," in text:
         text = text.replace(".", "").replace(",", ".")
     return float(text)
@@ -160,14 +180,9 @@ _UNITS = {
 }  # fmt: skip
 # "Personnes" says less than "habitants" or "blessés" but not something else: a generic
 # word for people agrees with any noun for people; two specific ones must be the same.
-_GENERIC_PEOPLE = {"personne", "gens", "individu", "ame"}
-_HUMAN = _GENERIC_PEOPLE | {
-    "habitant", "resident", "riverain", "citoyen", "sinistre", "evacue", "blesse", "victime",
-    "mort", "electeur", "manifestant", "spectateur", "visiteur", "salarie", "employe", "eleve",
-    "etudiant", "patient", "passager", "touriste", "enfant", "adulte", "homme", "femme",
-    "habitante", "agent", "militant", "adherent", "participant", "voyageur", "benevole",
-}  # fmt: skip
-_ANY_COUNT = {"fois"}  # "62 interventions" = "intervenu soixante-deux fois"
+_GENERIC_PEOPLE = _folded(_LISTS["generic-people"])
+_HUMAN = _GENERIC_PEOPLE | _folded(_LISTS["people"])
+_ANY_COUNT = _folded(_LISTS["any-count"])  # "62 interventions" = "intervenu 62 fois"
 
 
 def _singular(word: str) -> str:
@@ -178,13 +193,11 @@ def _singular(word: str) -> str:
 
 # --- Dates -------------------------------------------------------------------------------
 
-MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-}  # fmt: skip
-_PART_LEAD = {",", "en", "dans", "la", "le", "l'", "au", "a", "fin", "debut", "milieu", "de", "d'",
-              "du", "cours", "pleine", "tard", "tot"}  # fmt: skip
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# Folded month names → month number, and folded weekday names.
+MONTHS = {fold(name): number for number, name in enumerate(_MONTH_NAMES, 1)}
+# Words between a weekday and its part of the day ("jeudi, en fin de soirée").
+_PART_LEAD = _folded(_LISTS["day-part-lead"])
+WEEKDAYS = tuple(fold(name) for name in _WEEKDAY_NAMES)
 _DAY_PARTS = {
     "matin": "matin", "matinee": "matin", "midi": "midi", "apres-midi": "apres-midi",
     "soir": "soir", "soiree": "soir", "nuit": "nuit",
@@ -227,12 +240,17 @@ class Fact:
 
 # --- The words of a text, for finding names ------------------------------------------------
 
-_WORD_RE = re.compile(r"[^\W_]+(?:[-‐‑'’ʼ][^\W_]+)*")
+_WORD_RE = re.compile(rf"[^\W_]+(?:[{re.escape(HYPHENS + APOSTROPHES)}][^\W_]+)*")
+# An elided article or pronoun at the start of a word: l’Ukraine, d’Ille-et-Vilaine.
 _ELISION_RE = re.compile(
-    r"^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|presqu|quoiqu)['’ʼ](.+)$", re.IGNORECASE
+    "^({})[{}](.+)$".format("|".join(e.rstrip(APOSTROPHE) for e in ELISIONS), APOSTROPHES),
+    re.IGNORECASE,
 )
-_TITLES = {"m", "mme", "mmes", "mlle", "mr", "dr", "pr", "me", "mgr", "monsieur", "madame"}
-_ARTICLES = {"le", "la", "les", "l'", "du", "des", "de", "d'", "au", "aux"}
+# Titles before a name, compared folded. "Mes" (maîtres) and "Pre" are left out: in lower
+# case they are the words "mes" and "pré".
+_TITLES = (_folded(TITLES) - {"mes", "pre"}) | _folded(TITLE_WORDS)
+# Articles and "de" before a name: "la Vilaine", "l’Élysée", "du Rhône", "d’Ille-et-Vilaine".
+_ARTICLES = DEFINITE_ARTICLES | frozenset(CONTRACTIONS) | {"de", "d’"}
 _BREAKS = set('.!?…:;«»"“”—–()[]')
 
 
@@ -249,7 +267,7 @@ class Word:
 
 def words_of(text: str, offset: int = 0) -> list[Word]:
     """The words of `text` for name matching, elided articles split off (d’Ille-et-Vilaine
-    → d' + ille-et-vilaine); `start` is shifted by `offset`."""
+    → d’ + ille-et-vilaine); `start` is shifted by `offset`."""
     found: list[Word] = []
     last_end = 0
     for m in _WORD_RE.finditer(text):
@@ -337,7 +355,7 @@ def _name_end(tokens: list[Token], last_cap: int) -> int:
             end += 1
         elif end + 1 < len(tokens) and (
             token.text == "-"
-            or fold(token.text) in ("de", "des", "du", "d'")
+            or fold(token.text) in ("de", "des", "du", "d’")
             and tokens[end + 1].pos_ == "NOUN"
         ):
             end += 2
@@ -476,7 +494,7 @@ def _unit_after(doc: Doc, j: int, after_of: bool) -> tuple[str | None, bool, int
     n = _next_word(doc, k)
     if word == "pour" and n is not None and fold(doc[n].text) == "cent":
         return "%", True, n
-    if after_of and word in ("de", "d'") and n is not None:
+    if after_of and word in ("de", "d’") and n is not None:
         k, word = n, fold(doc[n].text)
     token = doc[k]
     lemma = fold(token.lemma_)
@@ -516,9 +534,7 @@ def _numbers(doc: Doc, ranges: Sequence[tuple[int, int]], used: set[int]) -> lis
             # "1 200", "2 300 000": groups of three digits after one space.
             while (n := _next_word(doc, last)) is not None and re.fullmatch(r"\d{3}", doc[n].text):
                 gap = doc.text[doc[last].idx + len(doc[last]) : doc[n].idx]
-                if gap not in (" ", "\u00a0", "\u202f") or not re.fullmatch(
-                    r"\d{1,3}(?: \d{3})*", text
-                ):
+                if gap not in (" ", *SPACES) or not re.fullmatch(r"\d{1,3}(?: \d{3})*", text):
                     break
                 text, last = f"{text} {doc[n].text}", n
             value = parse_digits(text)
@@ -670,7 +686,7 @@ class FactSide:
         if self._is_name_word(i - 1):
             return True
         return (
-            self.words[i - 1].key in ("de", "du", "des", "d'")
+            self.words[i - 1].key in ("de", "du", "des", "d’")
             and i >= 2
             and self.words[i - 1].joined
             and self._is_name_word(i - 2)

@@ -8,23 +8,26 @@ occur, with a bonus for longer phrases and for phrases that appear in a heading.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-_CONTENT = {"NOUN", "PROPN"}
-# Nouns that are everywhere in news and never a topic: time words and units.
-_NOT_TOPICS = frozenset(
-    """
-    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin
-    juillet août septembre octobre novembre décembre jour semaine mois an année heure minute
-    seconde matin soir nuit fois moment temps siècle mètre kilomètre centimètre euro dollar
-    pourcent pour-cent kilo kilogramme tonne litre degré exemple cas chose part façon
-    journée fin début milieu personne habitant
-    """.split()  # noqa: SIM905 - a word list reads better as prose
+from seo_audit.french.text import (
+    APOSTROPHES,
+    DEFINITE_ARTICLES,
+    MONTHS,
+    WEEKDAYS,
+    normalise,
+    word_lists,
 )
-_ARTICLES = frozenset({"la", "le", "les", "l’", "l'"})
+
+_CONTENT = {"NOUN", "PROPN"}
+# Nouns that are everywhere in news and never a topic: the calendar, time words and units.
+_NOT_TOPICS = frozenset(word_lists("keyphrases")["not-topics"]) | frozenset(MONTHS + WEEKDAYS)
+# An elided "de" or "la"/"le" written apart in a surface ("prix de l’ énergie").
+_ELIDED_APART_RE = re.compile(f" ([dl][{APOSTROPHES}]) ")
 _MODIFIER = {"ADJ", "PROPN", "NOUN"}
 
 
@@ -52,11 +55,15 @@ def _candidates(sent: Span) -> Iterable[list[Token]]:
         if nxt is not None and nxt.pos_ in _MODIFIER and nxt.is_alpha and not nxt.is_stop:
             yield [tok, nxt]
         # noun + de/d’ (+ article) + noun: "prix de l’énergie", "crue de la Vilaine"
-        if i + 2 < len(tokens) and tokens[i + 1].lower_ in ("de", "d’", "d'"):
+        if i + 2 < len(tokens) and normalise(tokens[i + 1].text) in ("de", "d’"):
             third = tokens[i + 2]
             if _is_content(third):
                 yield [tok, tokens[i + 1], third]
-            elif third.lower_ in _ARTICLES and i + 3 < len(tokens) and _is_content(tokens[i + 3]):
+            elif (
+                normalise(third.text) in DEFINITE_ARTICLES
+                and i + 3 < len(tokens)
+                and _is_content(tokens[i + 3])
+            ):
                 yield [tok, tokens[i + 1], third, tokens[i + 3]]
 
 
@@ -70,8 +77,7 @@ def suggest_keyphrases(sentences: Iterable[tuple[Span, bool]], n: int = 3) -> li
             weight = 1.0 + 0.6 * (len(group) - 1)
             scores[key] += weight * (2.0 if is_heading else 1.0)
             surface = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in group)
-            for elided in ("d’", "d'", "l’", "l'"):
-                surface = surface.replace(f" {elided} ", f" {elided}")
+            surface = _ELIDED_APART_RE.sub(r" \1", surface)
             surfaces[key][surface] += 1
     chosen: list[tuple[str, ...]] = []
     for key, score in scores.most_common():

@@ -27,115 +27,101 @@ The rules, decided once and applied to both the keyphrase and the text:
   "weekend"); "e mail" with a space does not fuse. An occurrence never starts or ends
   inside a hyphenated word: "Jean" is not in "Jean-Pierre", "inflation" not in
   "anti-inflation".
-* No-break spaces (U+00A0, U+202F) and the apostrophes ' ’ ʼ ‘ are all the same.
+* No-break and thin spaces, the apostrophes ' ’ ʼ ‘ ´ and the hyphens - ‐ ‑ are all the
+  same (`seo_audit.french.text.normalise`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
-_HYPHENS = "-\u2010\u2011"
-_HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+from seo_audit.french.sentences import get_nlp
+from seo_audit.french.text import (
+    APOSTROPHE,
+    BLOCK_SEPARATOR,
+    CONTRACTIONS,
+    DEFINITE_ARTICLES,
+    DETERMINERS,
+    HYPHENS,
+    INDEFINITE_ARTICLES,
+    normalise,
+    spell_out_ligatures,
+    unify_spaces,
+    word_lists,
+)
+from seo_audit.french.text import ELISIONS as _ALL_ELISIONS
 
-# Elided forms and the full words they stand for.
+_HYPHEN_RE = re.compile(f"[{HYPHENS}]")
+
+# Elided forms and the full words they stand for. "presqu’" and "quoiqu’" are not cut:
+# "presqu’île" is one word, and "île" is not in it.
 ELISIONS: dict[str, tuple[str, ...]] = {
-    "l'": ("le", "la"),
-    "d'": ("de",),
-    "qu'": ("que",),
-    "jusqu'": ("jusque",),
-    "lorsqu'": ("lorsque",),
-    "puisqu'": ("puisque",),
-    "n'": ("ne",),
-    "s'": ("se", "si"),
-    "c'": ("ce",),
-    "j'": ("je",),
-    "m'": ("me",),
-    "t'": ("te", "tu"),
+    form: full for form, full in _ALL_ELISIONS.items() if form not in ("presqu’", "quoiqu’")
 }
 
-# Articles that change with the number or gender of their noun, so that "impôts sur les
-# revenus" can match "impôt sur le revenu". Each spelling lists its classes ("des" is both
-# "de + les" and the plural of "un").
-_ARTICLE_CLASSES: dict[str, tuple[str, ...]] = {
-    "le": ("#def",),
-    "la": ("#def",),
-    "les": ("#def",),
-    "l'": ("#def",),
-    "du": ("#de-def",),
-    "des": ("#de-def", "#indef"),
-    "au": ("#a-def",),
-    "aux": ("#a-def",),
-    "un": ("#indef",),
-    "une": ("#indef",),
-}
+
+def _article_classes() -> dict[str, tuple[str, ...]]:
+    """Articles that change with the number or gender of their noun, so that "impôts sur
+    les revenus" can match "impôt sur le revenu". Each spelling lists its classes ("des" is
+    both "de + les" and the plural of "un")."""
+    classes: dict[str, list[str]] = {}
+    for word in DEFINITE_ARTICLES:
+        classes.setdefault(word, []).append("#def")
+    for word, (preposition, _) in CONTRACTIONS.items():
+        classes.setdefault(word, []).append(f"#{preposition}-def")
+    for word in INDEFINITE_ARTICLES:
+        classes.setdefault(word, []).append("#indef")
+    return {word: tuple(found) for word, found in classes.items()}
+
+
+_ARTICLE_CLASSES = _article_classes()
 
 # Parts of speech whose lemma is trusted for plural and feminine forms.
 _LEMMA_POS = {"NOUN", "ADJ"}
 # Parts of speech that are never content words of a keyphrase.
 _FUNCTION_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "SPACE", "SYM"}
 # Grammar words that are never content words, whatever the tagger says about a keyphrase
-# read out of context. Ambiguous ones ("car", "or", "son", "pendant") are left to the tagger.
-_FUNCTION_WORDS = frozenset(
-    """
-    le la les l' un une des du de d' au aux à en dans par pour sur sous avec sans chez
-    entre et ou mais donc ni que qu' qui quoi dont où ce cet cette ces mon ma mes ton ta tes
-    sa ses notre nos votre vos leur leurs il ils elle elles je tu nous vous on se lui eux
-    me te moi toi soi celui celle ceux celles lequel laquelle lesquels lesquelles auquel
-    duquel chaque quelque quelques plusieurs aucun aucune selon parmi malgré depuis
-    jusque jusqu' lorsque lorsqu' puisque puisqu' quand comme si s' n' c' j' m' t'
-    """.split()  # noqa: SIM905 - a word list reads better as prose
+# read out of context (data/keyword.txt); "son" may be a noun, so the tagger decides.
+_FUNCTION_WORDS = (
+    frozenset(word_lists("keyword")["function-words"])
+    | (DETERMINERS - {"son"})
+    | frozenset(ELISIONS)
 )
 
 
 def normalize(text: str, *, accents: bool = False) -> str:
-    """Lower-case `text` with one apostrophe (') and one space; strip accents unless `accents`.
+    """`text.normalise` with an ASCII apostrophe ('), accents folded unless `accents`.
 
-    Cached: the matcher compares the same few hundred word forms over and over.
+    Kept for the callers of this older name; the matcher itself compares `normalise` forms.
     """
-    return _normalize(text, accents)
-
-
-@functools.lru_cache(maxsize=65536)
-def _normalize(text: str, accents: bool) -> str:
-    """Lower-case `text` with one apostrophe (') and one space; strip accents unless `accents`.
-
-    NFKC first (ligatures such as "ﬁ", full-width letters); without accents, "œ" and "æ"
-    are also spelled out ("cœur" -> "coeur"), as they are on a keyboard without them.
-    Hyphens stay as written.
-    """
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_SPACES)
-    text = text.lower()
-    if accents:
-        return text
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare).translate(_LIGATURES)
+    return normalise(text, accents=accents).replace(APOSTROPHE, "'")
 
 
 @dataclass(frozen=True)
 class _Lexicon:
-    """What the lemmatizer's tables know: real spellings, and the lemma of a word form."""
+    """What the lemmatizer's tables know: real spellings, and the lemma of a word form.
+
+    The tables write the apostrophe ' ("aujourd'hui"): a normalised word is looked up
+    with that one.
+    """
 
     words: frozenset[str]
     table: object | None  # spaCy lookup table: word form -> [lemma]
 
     def known(self, word: str) -> bool:
+        word = word.replace(APOSTROPHE, "'")
         return word in self.words or (self.table is not None and word in self.table)
 
     def lemma(self, word: str) -> str | None:
         if self.table is None:
             return None
-        value = self.table.get(word)  # type: ignore[attr-defined]
+        value = self.table.get(word.replace(APOSTROPHE, "'"))  # type: ignore[attr-defined]
         if isinstance(value, list):
             return value[0] if value else None
         return value
@@ -164,7 +150,7 @@ class _Piece:
     token: int  # index of its token in the Doc
     joined: bool = False  # joined by a hyphen to the previous piece
     word: bool = True  # False for punctuation, which matches nothing
-    elided: bool = False  # an elided article or pronoun such as "l'"
+    elided: bool = False  # an elided article or pronoun such as "l’"
     proper: bool = False  # a proper noun: only its spelling counts, never a lemma
 
     @property
@@ -173,10 +159,10 @@ class _Piece:
 
 
 def _split_elision(chunk: str) -> tuple[str | None, str]:
-    """("l'", "ukraine") for "l'ukraine"; (None, chunk) when no elision starts it."""
-    head, sep, rest = chunk.partition("'")
-    if sep and head + "'" in ELISIONS:
-        return head + "'", rest
+    """("l’", "ukraine") for "l’ukraine"; (None, chunk) when no elision starts it."""
+    head, sep, rest = chunk.partition(APOSTROPHE)
+    if sep and head + APOSTROPHE in ELISIONS:
+        return head + APOSTROPHE, rest
     return None, chunk
 
 
@@ -187,12 +173,12 @@ def _lemma_parts(token: Token, at_start: bool, lexicon: _Lexicon) -> list[str] |
     elif token.pos_ == "PROPN" and at_start and not token.ent_type_:
         # A capitalised first word outside any named entity may be a common noun the
         # tagger took for a name; "Cannes" (an entity) keeps its spelling.
-        lemma = lexicon.lemma(normalize(token.text, accents=True))
+        lemma = lexicon.lemma(normalise(token.text))
     else:
         return None
     if not lemma:
         return None
-    return [p for p in _HYPHEN_RE.split(normalize(lemma, accents=True)) if p]
+    return [p for p in _HYPHEN_RE.split(normalise(lemma)) if p]
 
 
 def _lemma_forms(lemma: str, token: Token, lexicon: _Lexicon) -> tuple[str, ...]:
@@ -214,8 +200,8 @@ def _pieces(tokens: Iterable[Token], lexicon: _Lexicon) -> list[_Piece]:
     for tok in tokens:
         if tok.is_space:
             continue
-        text = normalize(tok.text, accents=True)
-        if text.strip(_HYPHENS) == "":
+        text = normalise(tok.text)
+        if text.strip(HYPHENS) == "":
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
             glued = prev is not None and not prev.whitespace_ and not tok.whitespace_
             if glued and pieces and pieces[-1].word:
@@ -281,7 +267,7 @@ class KeyphraseMatcher:
         # the phrase if each of them shows up in it (see `_may_hold`).
         self._needles = [
             [
-                {normalize(form) for form in piece.forms}
+                {normalise(form, accents=False) for form in piece.forms}
                 for piece in phrase
                 if not piece.elided and piece.forms[0] not in _ARTICLE_CLASSES
             ]
@@ -295,18 +281,18 @@ class KeyphraseMatcher:
         (hyphens kept or dropped) or of its lemmas, so a content word of the phrase that is
         in none of them cannot be matched. It never rules out a sentence that matches.
         """
-        text = normalize(span.text)
+        text = normalise(span.text, accents=False)
         hay = [text, text.replace("-", "")]
         first = True
         for tok in span:
             if tok.is_space:
                 continue
             if tok.pos_ in _LEMMA_POS:
-                hay.append(normalize(tok.lemma_))
+                hay.append(normalise(tok.lemma_, accents=False))
             if first:
-                lemma = self._lexicon.lemma(normalize(tok.text, accents=True))
+                lemma = self._lexicon.lemma(normalise(tok.text))
                 if lemma:
-                    hay.append(normalize(lemma))
+                    hay.append(normalise(lemma, accents=False))
                 first = False
         haystack = " ".join(hay)
         haystack += " " + " ".join(
@@ -392,9 +378,9 @@ class KeyphraseMatcher:
             return False
         # Most pairs differ even without accents: reject them on the cached normal form first
         # (two spellings equal up to ligatures are equal in normal form too).
-        if normalize(a) != normalize(b):
+        if normalise(a, accents=False) != normalise(b, accents=False):
             return False
-        if a.translate(_LIGATURES) == b.translate(_LIGATURES):
+        if spell_out_ligatures(a) == spell_out_ligatures(b):
             return True
         # Only accents differ: the same word, unless both spellings are real words.
         return not (self._lexicon.known(a) and self._lexicon.known(b))
@@ -409,7 +395,7 @@ def _hyphen_group(pieces: list[_Piece], i: int, n: int) -> bool:
 
 def _phrase_pieces(nlp: Language, phrase: str, lexicon: _Lexicon) -> list[_Piece]:
     """The word pieces of a keyphrase, without punctuation or an elision at either end."""
-    pieces = [p for p in _pieces(nlp(phrase.translate(_SPACES).strip()), lexicon) if p.word]
+    pieces = [p for p in _pieces(nlp(unify_spaces(phrase).strip()), lexicon) if p.word]
     while pieces and pieces[0].elided:
         pieces.pop(0)
     while pieces and pieces[-1].elided:
@@ -423,7 +409,7 @@ def _phrase_pieces(nlp: Language, phrase: str, lexicon: _Lexicon) -> list[_Piece
 def keyphrase_content_words(nlp: Language, keyphrase: str) -> list[str]:
     """The content words of `keyphrase`, as written: no articles, prepositions, pronouns,
     conjunctions or elided forms. A hyphenated word is one word ("Kim Jong-un" -> 2)."""
-    doc = nlp(keyphrase.translate(_SPACES).strip())
+    doc = nlp(unify_spaces(keyphrase).strip())
     words: list[list[Token]] = []
     for tok in doc:
         if tok.is_space:
@@ -432,7 +418,7 @@ def keyphrase_content_words(nlp: Language, keyphrase: str) -> list[str]:
             words
             and tok.i > 0
             and not doc[tok.i - 1].whitespace_
-            and (tok.text[:1] in _HYPHENS or doc[tok.i - 1].text[-1:] in _HYPHENS)
+            and (tok.text[:1] in HYPHENS or doc[tok.i - 1].text[-1:] in HYPHENS)
         ):
             words[-1].append(tok)  # glued by a hyphen to the previous token
         else:
@@ -442,7 +428,7 @@ def keyphrase_content_words(nlp: Language, keyphrase: str) -> list[str]:
         if not any(_is_content(t) for t in group):
             continue
         text = "".join(t.text_with_ws for t in group).strip()
-        elided, rest = _split_elision(normalize(text, accents=True))
+        elided, rest = _split_elision(normalise(text))
         if elided is not None:
             text = text[len(elided) :]
         result.append(text)
@@ -450,7 +436,7 @@ def keyphrase_content_words(nlp: Language, keyphrase: str) -> list[str]:
 
 
 def _is_content(token: Token) -> bool:
-    text = normalize(token.text, accents=True)
+    text = normalise(token.text)
     if not any(c.isalnum() for c in text):
         return False
     if text in ELISIONS or text in _FUNCTION_WORDS:
@@ -460,8 +446,6 @@ def _is_content(token: Token) -> bool:
 
 def keyword_occurrences(text: str, keyphrase: str) -> int:
     """How many times `keyphrase` occurs in `text` (paragraphs split on blank lines)."""
-    from seo_audit.nlp import BLOCK_SEPARATOR, get_nlp
-
     blocks = [" ".join(b.split("\n")).strip() for b in re.split(r"\n\s*\n", text)]
     nlp = get_nlp()
     doc = nlp(BLOCK_SEPARATOR.join(b for b in blocks if b))

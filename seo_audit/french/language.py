@@ -16,82 +16,17 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from seo_audit.french.text import APOSTROPHE, normalise, word_lists
+
 UNDETERMINED = "und"
 
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# The most frequent function words of each language, written out for this project.
+# The most frequent function words of each language, written out for this project
+# (data/language.txt, one list per language).
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "fr": _wordset("""
-        le la les l’ un une des du de d’ et ou en à au aux ce cet cette ces qui que qu’
-        quoi dont où ne n’ pas plus il ils elle elles on nous vous je j’ tu se s’ sa son
-        ses leur leurs mon ma mes notre nos votre vos est sont était étaient été être
-        avoir a ont avait sera pour par dans sur avec sans sous entre vers chez mais donc
-        car ni comme aussi très tout tous toute toutes même peu après avant depuis
-        pendant lui y c’ cela ceci celui celle ceux déjà ici là si alors quand lorsque
-        puis moins selon contre parmi ainsi toujours jamais rien autre autres chaque
-        plusieurs cependant fait peut trop devant encore vers
-    """),
-    "en": _wordset("""
-        the a an and or but of to in on at by for with from about into over after
-        before between under without through during is are was were be been being has
-        have had do does did will would can could should may might must not no this
-        that these those it its he she they we you i his her their our your my them him
-        us who whom which what when where why how there here than then so as if because
-        while also very more most some any all each other such only just own same both
-        few many much being up out off again once
-    """),
-    "es": _wordset("""
-        el la los las un una unos unas de del al y o pero en con por para sin sobre
-        entre hasta desde hacia según que qué quien cual cuando donde como es son era
-        eran fue fueron ser estar está están ha han había hay se su sus lo le les me te
-        nos mi mis tu tus nuestro nuestra este esta estos estas ese esa esos esas muy
-        más menos también ya no sí porque aunque pues todo todos toda todas otro otra
-        otros otras cada mismo misma sino ni tan tanto bien así él ella ellos ellas
-        nosotros usted durante tras
-    """),
-    "de": _wordset("""
-        der die das den dem des ein eine einen einem einer eines und oder aber doch in
-        im an am auf aus bei mit nach von vom zu zum zur für über unter vor zwischen
-        durch gegen ohne um ist sind war waren sein hat haben hatte wird werden wurde
-        kann können muss nicht kein keine auch noch schon nur sehr mehr wie als wenn
-        weil dass ob so ich du er sie es wir ihr sich mir mich dir ihm ihn ihnen uns
-        sein seine ihre ihren dieser diese dieses jeder alle man hier dort dann denn
-        wieder immer
-    """),
-    "it": _wordset("""
-        il lo la i gli le l’ un uno una un’ di del dello della dei degli delle dell’ a
-        al allo alla ai agli alle all’ da dal dalla dai dalle dall’ in nel nello nella
-        nei negli nelle nell’ su sul sulla sui sulle sull’ con per tra fra e ed o ma però
-        anche che chi cui non è sono era erano essere stato stata ha hanno aveva si ci
-        vi ne mi ti suo sua suoi sue loro questo questa questi queste quello quella
-        molto più meno già ancora come quando dove perché se così tutto tutti tutta ogni
-        poi solo dopo prima senza c’ nostro nostra durante abbiamo ho hai dove
-    """),
-    "pt": _wordset("""
-        o a os as um uma uns umas de do da dos das no na nos nas ao aos à às em por pelo
-        pela pelos pelas para com sem sobre entre até desde e ou mas porém que quem qual
-        quando onde como é são era eram foi foram ser estar está estão tem têm tinha há
-        se seu sua seus suas ele ela eles elas lhe lhes me te nós você este esta estes
-        estas esse essa isso isto aquele aquela muito mais menos também já não sim
-        porque embora todo todos toda todas outro outra cada mesmo mesma então ainda
-        depois antes meu minha nosso nossa durante num numa deste desta neste nesta
-    """),
-    "nl": _wordset("""
-        de het een en of maar want dus van in op aan met voor door naar uit bij over
-        onder tussen tegen zonder tot om na sinds is zijn was waren ben bent heeft
-        hebben had wordt worden werd kan kunnen moet zal zou niet geen ook nog al wel
-        heel meer dan als dat die dit deze wat wie waar wanneer hoe omdat terwijl ik jij
-        je hij zij ze wij we jullie u mij hem haar ons hun zich er hier daar mijn zijn
-        onze alle elke veel weinig nu toen altijd nooit
-    """),
+    lang: frozenset(words) for lang, words in word_lists("language").items()
 }
 
 # Letters written by one language of the seven (or nearly so), with their bonus per word.
@@ -112,8 +47,7 @@ WORD_CUES: dict[str, tuple[str, ...]] = {
 }
 _CUE_WEIGHT = 0.3
 
-_APOSTROPHES = str.maketrans({"'": "’", "ʼ": "’"})
-_WORD_RE = re.compile(r"[^\W\d_]+(?:’(?=[^\W\d_]))?|[¿¡]")
+_WORD_RE = re.compile(rf"[^\W\d_]+(?:{APOSTROPHE}(?=[^\W\d_]))?|[¿¡]")
 # Below this much evidence the answer is "und".
 _MIN_WORDS = 3
 _MIN_SCORE = 1.5
@@ -122,8 +56,7 @@ _SHARE: Counter[str] = Counter(w for words in FUNCTION_WORDS.values() for w in w
 
 
 def _words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).lower()
-    return _WORD_RE.findall(text)
+    return _WORD_RE.findall(normalise(text))
 
 
 def language_scores(text: str) -> dict[str, float]:

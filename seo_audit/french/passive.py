@@ -42,59 +42,33 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from seo_audit.french.text import normalise, word_lists
 
-def _words(text: str) -> list[str]:
-    """Whitespace-separated word lists keep the vocabulary below readable."""
-    return text.split()
-
+_LISTS = word_lists("passive")
 
 # Past participles (masculine singular) of the verbs whose compound tenses use "être".
-_ETRE_VERB_PARTICIPLES = _words("""
-    allé venu revenu devenu redevenu parvenu intervenu survenu advenu provenu
-    arrivé parti reparti entré rentré sorti ressorti monté remonté descendu redescendu
-    né mort décédé resté demeuré tombé retombé retourné passé repassé
-    apparu réapparu disparu accouru échu éclos
-""")
+_ETRE_VERB_PARTICIPLES = _LISTS["etre-verb-participles"]
 
 # Participles used as adjectives of feeling, condition or location: passive only with "par".
-_ADJECTIVAL_PARTICIPLES = _words("""
-    désolé navré ravi enchanté fatigué épuisé convaincu persuadé passionné satisfait
-    déçu surpris étonné soulagé fâché intéressé habitué pressé occupé âgé doué
-    situé censé
-""")
+_ADJECTIVAL_PARTICIPLES = _LISTS["adjectival-participles"]
 
+# Verbs that also read as reciprocal ("ils se parlent"): singular subject only.
+_RECIPROCAL_PRONE_VERBS = frozenset(_LISTS["reciprocal-prone-verbs"])
 # Transitive verbs that commonly form a pronominal passive with a non-human subject.
-_PRONOMINAL_PASSIVE_VERBS = frozenset(
-    _words("""
-    vendre revendre acheter louer manger boire consommer déguster cuisiner préparer
-    réchauffer cuire conserver garder congeler cultiver récolter fabriquer produire construire
-    utiliser employer traduire prononcer conjuguer lire apprendre enseigner jouer pratiquer
-    célébrer fêter négocier régler résoudre corriger réparer soigner traiter calculer mesurer
-    compter observer constater réserver payer obtenir gagner mériter recycler télécharger
-    imprimer ranger nettoyer entretenir exporter importer visiter faire
-    parler dire écrire voir comprendre expliquer transmettre échanger
-    """)
-)
-
-# Of those, the verbs that also read as reciprocal ("ils se parlent"): singular subject only.
-_RECIPROCAL_PRONE_VERBS = frozenset(
-    _words("parler dire écrire voir comprendre expliquer transmettre échanger")
-)
+_PRONOMINAL_PASSIVE_VERBS = frozenset(_LISTS["pronominal-passive-verbs"]) | _RECIPROCAL_PRONE_VERBS
 
 # Pronoun subjects that cannot be a person, so they allow a pronominal passive.
-_NON_HUMAN_PRONOUNS = frozenset(_words("ça cela ceci ce c' c’ tout rien"))
+_NON_HUMAN_PRONOUNS = frozenset(_LISTS["non-human-pronouns"])
 
 # Noun endings that mostly name people (joueur, électrice, cycliste, habitant, policier...).
-_HUMAN_NOUN_SUFFIXES = tuple(_words("eur euse rice iste ant ante ien ienne ier ière"))
+_HUMAN_NOUN_SUFFIXES = _LISTS["human-noun-suffixes"]
 
-_REFLEXIVE_CLITICS = frozenset(_words("se s' s’ me m' m’ te t' t’ nous vous"))
+_REFLEXIVE_CLITICS = frozenset(_LISTS["reflexive-clitics"])
 # me/te/nous/vous are reflexive only when they match the subject ("il nous est présenté" is not).
 _CLITIC_SUBJECTS = {
-    "me": {"je", "j'", "j’"},
-    "m'": {"je", "j'", "j’"},
-    "m’": {"je", "j'", "j’"},
+    "me": {"je", "j’"},
+    "m’": {"je", "j’"},
     "te": {"tu"},
-    "t'": {"tu"},
     "t’": {"tu"},
     "nous": {"nous"},
     "vous": {"vous"},
@@ -169,11 +143,11 @@ def _reflexive_clitic(verb: Token) -> Token | None:
     for child in verb.children:
         if child.i > verb.i or child.pos_ != "PRON" or child.dep_ not in _CLITIC_DEPS:
             continue
-        word = child.lower_
+        word = normalise(child.text)
         if word not in _REFLEXIVE_CLITICS:
             continue
         persons = _CLITIC_SUBJECTS.get(word)
-        if persons is None or subject is None or subject.lower_ in persons:
+        if persons is None or subject is None or normalise(subject.text) in persons:
             return child
     return None
 
@@ -181,7 +155,7 @@ def _reflexive_clitic(verb: Token) -> Token | None:
 def _is_human(subject: Token) -> bool:
     """A rough animacy test: pronouns other than ça/cela..., names, agent nouns."""
     if subject.pos_ == "PRON":
-        return subject.lower_ not in _NON_HUMAN_PRONOUNS
+        return normalise(subject.text) not in _NON_HUMAN_PRONOUNS
     if subject.pos_ == "PROPN" or subject.ent_type_ == "PER":
         return True
     return subject.lemma_.lower().endswith(_HUMAN_NOUN_SUFFIXES)
@@ -192,7 +166,7 @@ def _is_pronominal_passive(verb: Token) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_ not in _PRONOMINAL_PASSIVE_VERBS:
         return False
     clitic = _reflexive_clitic(verb)
-    if clitic is None or clitic.lower_ not in ("se", "s'", "s’"):
+    if clitic is None or normalise(clitic.text) not in ("se", "s’"):
         return False
     if verb.lemma_ == "faire" and _infinitive_of_faire(verb) is not None:
         return False  # handled as "se faire + infinitive"

@@ -25,6 +25,10 @@ sentences it writes (from its trees) agree with the rules; no merging component 
 the parser is needed. (After the parser, writing `is_sent_start` raises an error anyway:
 boundaries then come from the dependency trees.)
 
+The presets are all decided first, then written at once (`Doc.from_array`), so the
+component takes time in proportion to the text. The pipeline itself (`get_nlp`: the model
+with this component) is loaded here too; seo_audit.nlp names it for the rest of the package.
+
 The tokenizer is left unchanged: it already keeps M., Mme., etc., av., J.-P., numbers
 (3,5 ; 1.200 ; 2.0.0), URLs and e-mail addresses in one token, and the cases it splits
 (art . 3, p. ex .) are read from the neighbouring tokens here instead of adding special
@@ -33,33 +37,38 @@ cases that would change tokens for every other component.
 
 from __future__ import annotations
 
+import functools
 import re
 
+import numpy
+import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-COMPONENT_NAME = "fr_sentence_rules"
+from seo_audit.french.text import (
+    BLOCK_SEPARATOR,
+    MONTH_ABBREVIATIONS,
+    SAINTS,
+    TITLES,
+    word_lists,
+)
 
-# fmt: off
+COMPONENT_NAME = "fr_sentence_rules"
+MODEL_NAME = "fr_core_news_md"
+
+_LISTS = word_lists("sentences")
 # Titles written before a name: the next word is never a new sentence (case-sensitive).
-_TITLES = frozenset({
-    "M", "MM", "Mr", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Dre", "Drs", "Pr", "Pre", "Me",
-    "Mes", "Mgr", "St", "Ste", "Sts", "Stes",
-})
+_TITLES = TITLES | SAINTS
 
 # Abbreviations always followed by the rest of their sentence (compared lower-cased, no dot):
 # references (cf., p. 12, art. 3, n° 5, vol., chap., fig.), places and dates (av., bd,
 # janv.), publishing (éd., coll., dir., trad.) and "env." (environ).
-_CONTINUING = frozenset({
-    "cf", "p", "pp", "ex", "vol", "chap", "fig", "art", "n°", "no", "nos", "av", "apr", "bd",
-    "boul", "éd", "coll", "dir", "env", "réf", "tél", "vs", "op", "cit", "trad", "sq", "t",
-    "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "c.-à-d",
-})
-# fmt: on
+_CONTINUING = frozenset(_LISTS["continuing"]) | MONTH_ABBREVIATIONS
 
 # Abbreviations that also end sentences: a capital after them is a new sentence unless it
 # looks like a proper noun, in which case the parser decides.
-_MAY_END = frozenset({"etc", "j.-c", "hab", "s", "al", "ibid", "id", "cie", "inc", "ltd"})
+_MAY_END = frozenset(_LISTS["may-end"])
 
 # One capital letter, or hyphenated or dotted initials: J, J.-P, J.-M, É.-U, S.N.C.F.
 _INITIALS_RE = re.compile(r"^[A-ZÀ-Ý](?:\.-?[A-ZÀ-Ý])*\.?$")
@@ -71,7 +80,7 @@ _OPENERS = frozenset({"«", "(", "[", "“", '"', "‹", "—", "–", "-", "‘
 
 
 def _is_block_separator(token: Token) -> bool:
-    return token.is_space and "\n\n" in token.text
+    return token.is_space and BLOCK_SEPARATOR in token.text
 
 
 def _is_closer(doc: Doc, token: Token) -> bool:
@@ -158,8 +167,12 @@ def _is_camel_case(text: str) -> bool:
     return text.isalpha() and text[0].islower() and any(c.isupper() for c in text[1:])
 
 
-def _decide(doc: Doc, i: int) -> bool | None:
-    """True, False or None (undecided) for `doc[i].is_sent_start`, i > 0."""
+def _decide(doc: Doc, i: int, ends: list[int]) -> bool | None:
+    """True, False or None (undecided) for `doc[i].is_sent_start`, i > 0.
+
+    `ends[j]`, for a token j before i, is the token that ends the sentence if one ends at
+    j: j itself, or the word before the closing quotes and brackets that end at j.
+    """
     token = doc[i]
     if token.is_space:
         return False
@@ -167,12 +180,7 @@ def _decide(doc: Doc, i: int) -> bool | None:
     if prev is None:
         return True  # first word of a block
     # Step back over closing quotes and brackets: « Viens ! » Il… / (C'est vrai.) Il…
-    end = prev
-    while _is_closer(doc, end):
-        before = _previous_word(doc, end.i)
-        if before is None:
-            break
-        end = before
+    end = doc[ends[prev.i]]
     kind = _end_kind(end.text)
     if kind is None:
         return False  # no sentence-ending mark before: same sentence
@@ -193,16 +201,42 @@ def _decide(doc: Doc, i: int) -> bool | None:
     return _after_period(doc, end, first, first_char)
 
 
+def _sentence_end(doc: Doc, j: int, ends: list[int]) -> int:
+    """`ends[j]` (see `_decide`), from the values already known for the tokens before j."""
+    token = doc[j]
+    if not _is_closer(doc, token):
+        return j
+    before = _previous_word(doc, j)
+    return j if before is None else ends[before.i]
+
+
+# Token.sent_start values: 1 starts a sentence, -1 does not, 0 leaves it to the parser.
+_PRESET = {True: 1, False: -1}
+
+
 @Language.component(COMPONENT_NAME)
 def fr_sentence_rules(doc: Doc) -> Doc:
-    """Preset sentence starts before the parser (see the module docstring)."""
-    for i in range(1, len(doc)):
-        if _is_block_separator(doc[i - 1]):
-            doc[i].is_sent_start = True
-            continue
-        decision = _decide(doc, i)
-        if decision is not None:
-            doc[i].is_sent_start = decision
+    """Preset sentence starts before the parser (see the module docstring).
+
+    Linear in the length of the Doc: every decision is made first, then all of them are
+    written in one `Doc.from_array` call. (Setting `token.is_sent_start` one token at a
+    time makes spaCy look through the whole Doc for a parse at each assignment.)
+    """
+    if len(doc) < 2:
+        return doc
+    starts: list[int] = doc.to_array(SENT_START).astype(numpy.int64).tolist()
+    ends: list[int] = []
+    for i in range(len(doc)):
+        if i > 0:
+            if _is_block_separator(doc[i - 1]):
+                starts[i] = 1
+            else:
+                decision = _decide(doc, i, ends)
+                if decision is not None:
+                    starts[i] = _PRESET[decision]
+        ends.append(_sentence_end(doc, i, ends))
+    # from_array takes unsigned values: -1 wraps around and is read back as -1.
+    doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64))
     return doc
 
 
@@ -212,14 +246,24 @@ def add_sentence_rules(nlp: Language) -> None:
         nlp.add_pipe(COMPONENT_NAME, before="parser")
 
 
+@functools.lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """Load fr_core_news_md once per process, with the French sentence rules added."""
+    nlp = spacy.load(MODEL_NAME)
+    add_sentence_rules(nlp)
+    return nlp
+
+
+# A blank line (white space only) ends a paragraph. Each match starts at a line break, so
+# every character is scanned a bounded number of times.
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n")
-_LINE_BREAK_RE = re.compile(r"[ \t\r]*\n[ \t\r]*")
+# A single line break with the spaces and tabs around it. The look-behind lets a match start
+# only where a run of spaces starts: without it, 100 KB of spaces cost seconds.
+_LINE_BREAK_RE = re.compile(r"(?<![ \t\r])[ \t\r]*\n[ \t\r]*")
 
 
 def split_sentences(text: str) -> list[str]:
     """Split `text` into sentences: blank lines separate blocks, which never share one."""
-    from seo_audit.nlp import BLOCK_SEPARATOR, get_nlp
-
     # Single line breaks inside a paragraph are spaces, as in the analysed documents.
     paragraphs = [_LINE_BREAK_RE.sub(" ", p).strip() for p in _PARAGRAPH_BREAK_RE.split(text)]
     paragraphs = [p for p in paragraphs if p]

@@ -33,8 +33,7 @@ import functools
 import re
 from typing import Any
 
-APOSTROPHES = "'\u2019\u02bc\u2018"
-HYPHENS = "-\u2010\u2011"
+from seo_audit.french.text import APOSTROPHES, HYPHENS, word_lists
 
 _VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœ")
 # Letters whose French name has more than one syllable (double vé, i grec).
@@ -43,32 +42,16 @@ _LETTER_SYLLABLES = {"w": 3, "y": 2}
 # Vowel spellings read as one sound, longest first. "oo", "ee", "ea" only occur in
 # loanwords (football, week-end, leader), where they are one vowel too.
 _VOWEL_DIGRAPHS = (
-    "eau",
-    "œu",
-    "eû",
-    "eu",
-    "oû",
-    "où",
-    "ou",
-    "aî",
-    "ai",
-    "ei",
-    "au",
-    "oî",
-    "oi",
-    "oo",
-    "ee",
-    "ea",
-)
+    "eau", "œu", "eû", "eu", "oû", "où", "ou", "aî", "ai", "ei", "au", "oî", "oi",
+    "oo", "ee", "ea",
+)  # fmt: skip
 _CONSONANT_DIGRAPHS = ("sch", "ch", "ph", "th", "gn", "ck", "sh")
 _OBSTRUENTS = frozenset("pbtdkcgfv")
 _LIQUIDS = frozenset("rl")
 _GLIDES = frozenset({"i", "u", "ou", "ï", "ü"})
 
 # Verb forms whose final -ent is heard although they are verbs (sentir, mentir family).
-_VOICED_ENT_VERBS = frozenset(
-    {"sent", "consent", "ressent", "pressent", "ment", "dément", "repent"}
-)
+_VOICED_ENT_VERBS = frozenset(word_lists("syllables")["voiced-ent-verbs"])
 
 # Whole words the rules get wrong, with their spoken syllable counts.
 _EXCEPTIONS: dict[str, int] = {
