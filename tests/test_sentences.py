@@ -197,3 +197,16 @@ def test_component_sits_before_the_parser_once(nlp):
     assert names.index("morphologizer") < names.index(COMPONENT_NAME)
     add_sentence_rules(nlp)
     assert nlp.pipe_names.count(COMPONENT_NAME) == 1
+
+
+def test_no_sentence_is_longer_than_the_cap(nlp):
+    from seo_audit.french.sentences import MAX_SENTENCE_TOKENS
+
+    doc = nlp("Début " + "! ? . ; " * 400 + "fin")
+    assert max(len(sent) for sent in doc.sents) <= MAX_SENTENCE_TOKENS + 1
+    # Ordinary prose is untouched by the cap.
+    text = "Le conseil municipal a voté le budget. Les élus ont longuement débattu."
+    assert [s.text for s in nlp(text).sents] == [
+        "Le conseil municipal a voté le budget.",
+        "Les élus ont longuement débattu.",
+    ]

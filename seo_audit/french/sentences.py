@@ -55,6 +55,8 @@ from seo_audit.french.text import (
 )
 
 COMPONENT_NAME = "fr_sentence_rules"
+# The longest sentence the parser is given, in tokens (see _cap_sentence_length).
+MAX_SENTENCE_TOKENS = 250
 MODEL_NAME = "fr_core_news_md"
 
 _LISTS = word_lists("sentences")
@@ -235,9 +237,22 @@ def fr_sentence_rules(doc: Doc) -> Doc:
                 if decision is not None:
                     starts[i] = _PRESET[decision]
         ends.append(_sentence_end(doc, i, ends))
+    _cap_sentence_length(starts)
     # from_array takes unsigned values: -1 wraps around and is read back as -1.
     doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64))
     return doc
+
+
+def _cap_sentence_length(starts: list[int]) -> None:
+    """Start a sentence after MAX_SENTENCE_TOKENS tokens without one. No French sentence is
+    that long; runs of punctuation or symbols can be, and the parser's time grows with the
+    square of a sentence's length."""
+    since = 0
+    for i, start in enumerate(starts):
+        since = 0 if start == 1 or i == 0 else since + 1
+        if since >= MAX_SENTENCE_TOKENS:
+            starts[i] = 1
+            since = 0
 
 
 def add_sentence_rules(nlp: Language) -> None:
