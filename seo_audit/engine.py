@@ -36,9 +36,12 @@ from seo_audit.textmap import LineIndex
 PIPE_BATCH = 16
 # Only the source comparison reads named entities: other drafts skip the `ner` component.
 SOURCE_ONLY_PIPES = ("ner",)
-# A long draft goes through spaCy in pieces of whole blocks of at most this many characters
-# (spaCy refuses a text over nlp.max_length, 1,000,000, and slows down long before that).
-PIECE_CHARS = 100_000
+# A long draft goes through spaCy in pieces of whole blocks of at most this many characters:
+# spaCy refuses a text over nlp.max_length (1,000,000), and its memory grows with a text's
+# tokens (about 20 KB each: 30,000 characters of punctuation are 30,000 tokens).
+PIECE_CHARS = 30_000
+# A paragraph longer than this is no prose (about 15,000 words).
+MAX_BLOCK_CHARS = 100_000
 
 
 @dataclass
@@ -362,24 +365,28 @@ def _run_spacy(items: list[_Loaded]) -> list[_Loaded | Report]:
 
 
 def prose_pieces(document: Document) -> list[str]:
-    """`prose_text(document)` cut between blocks into pieces of at most PIECE_CHARS
-    characters, each but the last ending with its separator, so that they join back into
-    the whole text. A single block longer than that is no prose (InputError)."""
+    """`prose_text(document)` cut into pieces of at most PIECE_CHARS characters that join
+    back into the whole text: between blocks, and a block longer than a piece at a space.
+    A block longer than MAX_BLOCK_CHARS is no prose (InputError)."""
     text = prose_text(document)
     if len(text) <= PIECE_CHARS:
         return [text]
-    pieces: list[str] = []
-    current: list[str] = []
-    size = 0
+    parts: list[str] = []
     blocks = text.split(BLOCK_SEPARATOR)
     for n, block in enumerate(blocks):
-        if len(block) > PIECE_CHARS:
+        if len(block) > MAX_BLOCK_CHARS:
             raise InputError(
                 document.path,
                 f'a block of {len(block):,} characters ("{block[:30]}…") is too long to '
-                f"be prose (the limit is {PIECE_CHARS:,} characters per paragraph)",
+                f"be prose (the limit is {MAX_BLOCK_CHARS:,} characters per paragraph)",
             )
-        part = block if n == len(blocks) - 1 else block + BLOCK_SEPARATOR
+        parts.extend(_cut_at_spaces(block))
+        if n < len(blocks) - 1:
+            parts[-1] += BLOCK_SEPARATOR
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for part in parts:
         if current and size + len(part) > PIECE_CHARS:
             pieces.append("".join(current))
             current, size = [], 0
@@ -387,6 +394,18 @@ def prose_pieces(document: Document) -> list[str]:
         size += len(part)
     pieces.append("".join(current))
     return pieces
+
+
+def _cut_at_spaces(block: str) -> list[str]:
+    """A block in parts of at most PIECE_CHARS characters, cut after a space (prose_text
+    leaves no run without one longer than LONGEST_TOKEN)."""
+    parts = []
+    while len(block) > PIECE_CHARS:
+        cut = block.rfind(" ", 0, PIECE_CHARS) + 1 or PIECE_CHARS
+        parts.append(block[:cut])
+        block = block[cut:]
+    parts.append(block)
+    return parts
 
 
 def pipes_without(nlp: Language, names: tuple[str, ...]) -> list[str]:

@@ -68,9 +68,23 @@ def test_a_long_draft_in_pieces_is_measured_as_a_whole(monkeypatch):
     assert audit_one(path).to_dict() == whole
 
 
+def test_a_block_longer_than_a_piece_is_cut_at_a_space(monkeypatch):
+    path = str(SAMPLES / "article-conforme.md")
+    document = engine.load_document(path)
+    monkeypatch.setattr(engine, "PIECE_CHARS", 200)
+    pieces = engine.prose_pieces(document)
+    from seo_audit.analyze import prose_text
+
+    assert "".join(pieces) == prose_text(document)
+    assert max(len(p) for p in pieces) <= 200 + len("\n\n")
+    assert all(p.endswith((" ", "\n")) for p in pieces[:-1])
+    report = audit_one(path)  # cut blocks still give a report
+    assert report.error is None
+
+
 def test_a_block_too_long_for_prose_is_an_input_error(tmp_path):
     draft = tmp_path / "mot.md"
-    draft.write_text("# Titre\n\n" + "a" * (engine.PIECE_CHARS + 10) + "\n", encoding="utf-8")
+    draft.write_text("# Titre\n\n" + "a" * (engine.MAX_BLOCK_CHARS + 10) + "\n", encoding="utf-8")
     good = str(SAMPLES / "article-conforme.md")
     reports = list(audit_drafts([str(draft), good]))
     assert "too long to be prose" in reports[0].error
