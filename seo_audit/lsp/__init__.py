@@ -11,7 +11,8 @@ Language Server Protocol on stdin and stdout. Modules:
 - `cache`: spaCy Docs of the blocks already analysed, so that an edit re-runs spaCy on the
   changed blocks only;
 - `settings`: the editor's configuration, and the options and rule set of one document;
-- `explain`: hover text, documentation files and the suppression comments of the quick fixes.
+- `actions`: the quick fixes, suppression comments put where they work;
+- `explain`: hover text, documentation pages and report files.
 
 Only `server` imports pygls; `convert`, `checker` and `explain` use lsprotocol's types.
 """
