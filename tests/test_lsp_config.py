@@ -48,8 +48,8 @@ async def test_bad_configuration_is_said_and_the_server_keeps_serving(broken, tm
     folder.mkdir()
     project = folder / "pyproject.toml"
     project.write_text("[tool.seo-audit\nruleset = 'news'\n", encoding="utf-8")
-    client.workspace_did_change_configuration(
-        types.DidChangeConfigurationParams(settings={"seo-audit": {}})
+    client.workspace_did_change_configuration(  # null: not the initializationOptions' one
+        types.DidChangeConfigurationParams(settings={"seo-audit": {"ruleset": None}})
     )
     count = len(client.published)
     other = open_draft(client, folder / "article.md", DRAFT)

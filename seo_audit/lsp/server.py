@@ -41,7 +41,7 @@ from seo_audit.lsp.actions import suppression_actions
 from seo_audit.lsp.cache import Superseded
 from seo_audit.lsp.checker import Checked, Checker, input_format, uri_path
 from seo_audit.lsp.explain import doc_href, hover_text, report_file, write_atomically
-from seo_audit.lsp.settings import SECTION, Settings, read_settings
+from seo_audit.lsp.settings import SECTION, Settings, merged, read_settings
 
 logger = logging.getLogger("seo_audit.lsp")
 
@@ -78,6 +78,7 @@ class SeoAuditServer(LanguageServer):
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
         )
         self.settings = Settings()
+        self.initial: Any = None  # the initializationOptions, under the configuration
         self.generation = 0  # counts settings changes: a check of an older one is stale
         self.root: Path | None = None
         self.checker = Checker()
@@ -203,8 +204,8 @@ class SeoAuditServer(LanguageServer):
             self.say(f"seo-audit: cannot load the French model ({exc})")
 
     async def pull_settings(self) -> Settings | None:
-        """The `seo-audit` section of the client's configuration (None when the client
-        cannot answer or has none)."""
+        """The `seo-audit` section of the client's configuration over the
+        initializationOptions (None when the client cannot answer or has none)."""
         if not _client_can(self, "workspace.configuration"):
             return None
         try:
@@ -216,7 +217,7 @@ class SeoAuditServer(LanguageServer):
             return None
         if not found or found[0] is None:
             return None
-        return read_settings(found[0])
+        return read_settings(merged(self.initial, found[0]))
 
 
 def _client_can(server: LanguageServer, capability: str) -> bool:
@@ -256,7 +257,8 @@ def make_server() -> SeoAuditServer:
                 os.chdir(ls.root)
             except OSError:
                 ls.root = None
-        ls.settings = read_settings(params.initialization_options)
+        ls.initial = params.initialization_options
+        ls.settings = read_settings(ls.initial)
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: SeoAuditServer, params: types.InitializedParams) -> None:
@@ -280,7 +282,7 @@ def make_server() -> SeoAuditServer:
     ) -> None:
         pushed = params.settings
         if isinstance(pushed, dict) and SECTION in pushed:
-            ls.reconfigure(read_settings(pushed))
+            ls.reconfigure(read_settings(merged(ls.initial, pushed)))
         else:
             ls.reconfigure(await ls.pull_settings())
 

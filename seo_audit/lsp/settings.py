@@ -1,8 +1,9 @@
 """The editor's configuration, and what it makes of one document: options and rule set.
 
-Settings are read from the `seo-audit` section of the workspace configuration
-(`workspace/configuration`, asked again on `workspace/didChangeConfiguration`), or from the
-`initializationOptions` of a client that cannot answer that request:
+Settings are read from the `initializationOptions` (the `seo-audit` section, or an object
+holding it), overridden key by key by the `seo-audit` section of the workspace configuration
+(`workspace/configuration`, asked again on `workspace/didChangeConfiguration`, or the
+settings that notification pushes); a key set to null there drops the initial value:
 
     ruleset   rule set name (default, pillar, news) or .toml path (relative paths from the
               workspace folder); none: the `[tool.seo-audit]` table of the nearest
@@ -41,12 +42,32 @@ class Settings:
     problems: tuple[str, ...] = field(default=(), compare=False)
 
 
+def section_of(raw: Any) -> Any:
+    """The `seo-audit` section of a configuration object that holds it, else the object."""
+    if isinstance(raw, dict) and isinstance(raw.get(SECTION), dict):
+        return raw[SECTION]
+    return raw
+
+
+def merged(*layers: Any) -> Any:
+    """Configuration objects merged key by key, later ones first (the initializationOptions,
+    then what workspace/configuration says); a layer that is no object is returned as is,
+    for read_settings to name."""
+    found: dict[str, Any] = {}
+    for layer in map(section_of, layers):
+        if layer is None:
+            continue
+        if not isinstance(layer, dict):
+            return layer
+        found.update(layer)
+    return found
+
+
 def read_settings(raw: Any) -> Settings:
     """Settings from a configuration object: the `seo-audit` section itself, or an object
     holding it under "seo-audit". Values of the wrong type are left out and named in
     `problems`."""
-    if isinstance(raw, dict) and isinstance(raw.get(SECTION), dict):
-        raw = raw[SECTION]
+    raw = section_of(raw)
     if raw is None:
         return Settings()
     if not isinstance(raw, dict):
