@@ -102,7 +102,16 @@ async def test_editing_updates_the_diagnostics_and_only_the_latest_version_is_pu
     for version, word in ((3, "Ensuite"), (4, "Puis"), (5, "Enfin")):
         replace_all(client, uri, version, edited.replace("Concrètement", word))
     last = await diagnostics(client, uri, 5)
-    assert of(last, "R001")
+    # The one-word edit moved the end of its sentence's mark, and only that.
+    line = edited[: edited.index("Concrètement")].count("\n")
+    (before,) = [d for d in of(found, "R001") if d.range.start == types.Position(line, 0)]
+    (after,) = [d for d in of(last, "R001") if d.range.start == types.Position(line, 0)]
+    assert before.range.end.character - after.range.end.character == len("Concrètement") - len(
+        "Enfin"
+    )
+    assert [d.range for d in of(last, "R001") if d is not after] == [
+        d.range for d in of(found, "R001") if d is not before
+    ]
     versions = [v for u, v, _ in client.published if u == uri]
     assert 3 not in versions and 4 not in versions
     assert versions[-1] == 5
