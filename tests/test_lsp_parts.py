@@ -56,6 +56,16 @@ def test_settings_from_the_section_or_an_object_holding_it():
     assert read_settings(None) == Settings()
 
 
+def test_workspace_configuration_overrides_initialization_options_key_by_key():
+    from seo_audit.lsp.settings import merged
+
+    initial = {"seo-audit": {"ruleset": "news", "keyword": "vélo"}}
+    assert read_settings(merged(initial, {"keyword": "tram"})) == Settings("news", "tram")
+    assert read_settings(merged(initial, {"ruleset": None})) == Settings(None, "vélo")
+    assert read_settings(merged(initial, None)) == Settings("news", "vélo")
+    assert read_settings(merged(None, "news")).problems
+
+
 def test_settings_of_the_wrong_type_are_named_and_left_out():
     found = read_settings({"ruleset": 3, "synonyms": [1], "siteUrl": "ftp://x", "rulset": "a"})
     assert found.ruleset is None and found.synonyms == () and found.site_url == ""
@@ -255,3 +265,24 @@ def test_lsp_command_without_pygls_says_what_to_install():
     assert run.returncode == 2
     assert "pip install 'seo-audit[lsp]'" in run.stderr
     assert run.stdout == ""
+
+
+def test_readme_editor_snippets_parse_and_start_the_server():
+    import json
+    import re
+    import tomllib
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## In the editor\n", 1)[1].split("\n## ", 1)[0]
+    blocks = dict(re.findall(r"```(\w+)\n(.*?)```", section, re.S))
+    vscode = json.loads(blocks["json"])
+    assert [vscode["glspc.server.command"], *vscode["glspc.server.commandArguments"]] == [
+        "seo-audit",
+        "lsp",
+    ]
+    assert read_settings(vscode["glspc.server.initializationOptions"]).ruleset == "default"
+    helix = tomllib.loads(blocks["toml"])
+    server = helix["language-server"]["seo-audit"]
+    assert [server["command"], *server["args"]] == ["seo-audit", "lsp"]
+    assert read_settings(server["config"]).ruleset == "default"
+    assert 'cmd = { "seo-audit", "lsp" }' in blocks["lua"]
