@@ -40,7 +40,10 @@ def make_client() -> LanguageClient:
     return client
 
 
-async def start(root: Path, options: dict | None = None) -> LanguageClient:
+async def start(
+    root: Path, options: dict | None = None, editor: str = "visual-studio-code"
+) -> LanguageClient:
+    """A server in a subprocess, initialised for `root` as the editor `editor` would."""
     config = ClientServerConfig(
         server_command=[sys.executable, "-m", "seo_audit.cli", "lsp"],
         client_factory=make_client,
@@ -49,7 +52,7 @@ async def start(root: Path, options: dict | None = None) -> LanguageClient:
     client = await config.start()
     await client.initialize_session(
         types.InitializeParams(
-            capabilities=client_capabilities("visual-studio-code"),
+            capabilities=client_capabilities(editor),
             root_uri=root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="drafts")],
             initialization_options=options,

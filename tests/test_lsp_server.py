@@ -197,3 +197,14 @@ async def test_plain_text_and_html_drafts_are_checked_other_files_are_not(client
     )
     assert hover is None
     assert config not in [u for u, _, _ in client.published]
+
+
+async def test_a_client_counting_in_utf8_gets_utf8_positions(tmp_path):
+    neovim = await start(tmp_path, editor="neovim@0.11")  # offers utf-8 first
+    try:
+        text = f"# Le vélo en ville\n\nBravo 🎉 ! {LONG}\n"
+        uri = open_draft(neovim, tmp_path / "emoji.md", text)
+        (marked,) = of(await diagnostics(neovim, uri, 1), "R001")
+        assert marked.range.start == types.Position(2, len("Bravo 🎉 ! ".encode()))
+    finally:
+        await stop(neovim)
