@@ -88,21 +88,21 @@ class SeoAuditServer(LanguageServer):
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.checked: dict[str, Checked] = {}
         self.debounce = DEBOUNCE
-        self._last_problem: str | None = None
+        self._shown: set[str] = set()  # configuration problems said since the last change
 
     # --- Messages -------------------------------------------------------------------------
 
     def say(self, message: str, kind: types.MessageType = types.MessageType.Error) -> None:
         self.window_show_message(types.ShowMessageParams(type=kind, message=message))
 
-    def configuration_problem(self, problem: str | None) -> None:
-        """Show a configuration problem once (until a check succeeds again)."""
-        if problem is not None and problem != self._last_problem:
+    def configuration_problem(self, problem: str) -> None:
+        """Say a configuration problem, once until the configuration changes."""
+        if problem not in self._shown:
+            self._shown.add(problem)
             self.say(
                 f"seo-audit: {problem}. Drafts are not checked until the configuration is "
                 "fixed (they are checked again when it changes or a .toml file is saved)."
             )
-        self._last_problem = problem
 
     def reconfigure(self, settings: Settings | None = None) -> None:
         """Take new settings (None: keep them; a pyproject.toml or rule set file may have
@@ -112,7 +112,7 @@ class SeoAuditServer(LanguageServer):
                 self.say(f"seo-audit: {problem}", types.MessageType.Warning)
             self.settings = settings
         self.generation += 1
-        self._last_problem = None
+        self._shown.clear()
         self.check_all()
 
     # --- Scheduling -----------------------------------------------------------------------
@@ -176,7 +176,6 @@ class SeoAuditServer(LanguageServer):
             return
         if stale():
             return
-        self.configuration_problem(None)
         self.checked[uri] = checked
         self.publish(uri, version, checked.diagnostics)
 
