@@ -1,4 +1,4 @@
-"""The `seo-audit` command line (click): check, metrics, rules, explain, config."""
+"""The `seo-audit` command line (click): check, metrics, rules, explain, config, lsp."""
 
 from __future__ import annotations
 
@@ -605,6 +605,24 @@ def config(ruleset: str | None) -> None:
 
 def _config_line(key: str, value: str, default: str) -> None:
     click.echo(f"{key} = {value}" + ("" if value == default else f"  # default {default}"))
+
+
+@main.command()
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Talk over stdin and stdout (the default; for clients that pass it).",
+)
+def lsp(stdio: bool) -> None:
+    """Run the language server: marks SEO and readability problems in the editor while the
+    writer types (needs `pip install 'seo-audit[lsp]'`; see "In the editor" in the README)."""
+    try:
+        from seo_audit.lsp.server import serve
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.split(".")[0] in ("pygls", "lsprotocol"):
+            _fail("the language server needs pygls: pip install 'seo-audit[lsp]'")
+        raise
+    serve()
 
 
 if __name__ == "__main__":  # pragma: no cover

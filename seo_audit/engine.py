@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -76,6 +77,16 @@ class Draft:
     path: str
     text: str | None = None  # None: read the file at `path` ("-": stdin)
     input_format: str | None = None
+
+
+class DocCache(Protocol):
+    """Where `audit_drafts` takes spaCy Docs from when one is given (the language server's
+    cache of unchanged blocks, seo_audit.lsp.cache): the pieces a draft's prose is cut into,
+    and a Doc for each piece, in order. The pieces must join back into `prose_text`."""
+
+    def pieces(self, document: Document) -> list[str]: ...
+
+    def docs(self, nlp: Language, texts: list[str], disable: list[str]) -> Iterable[Doc]: ...
 
 
 # --- Stages -----------------------------------------------------------------------------------
@@ -286,13 +297,17 @@ class _Loaded:
 
 
 def audit_drafts(
-    drafts: Iterable[str | Path | Draft], options: AuditOptions | None = None
+    drafts: Iterable[str | Path | Draft],
+    options: AuditOptions | None = None,
+    *,
+    doc_cache: DocCache | None = None,
 ) -> Iterator[Report]:
     """Audit drafts in input order: the one pipeline every entry point calls.
 
     spaCy runs once per draft, batched through nlp.pipe, with `ner` only for drafts that
     have a source. A draft that cannot be read or parsed (or whose source cannot) yields a
-    Report with `error` set; the others are still checked.
+    Report with `error` set; the others are still checked. With a `doc_cache`, the Docs come
+    from it instead (it runs spaCy only on the pieces it has not seen).
     """
     options = options or AuditOptions()
     options.rules()  # a broken rule set stops the run before any file is read
@@ -300,13 +315,15 @@ def audit_drafts(
     for item in drafts:
         batch.append(item if isinstance(item, Draft) else Draft(str(item)))
         if len(batch) == PIPE_BATCH:
-            yield from _audit_batch(batch, options)
+            yield from _audit_batch(batch, options, doc_cache)
             batch = []
     if batch:
-        yield from _audit_batch(batch, options)
+        yield from _audit_batch(batch, options, doc_cache)
 
 
-def _audit_batch(drafts: list[Draft], options: AuditOptions) -> Iterator[Report]:
+def _audit_batch(
+    drafts: list[Draft], options: AuditOptions, doc_cache: DocCache | None = None
+) -> Iterator[Report]:
     loaded: list[_Loaded | Report] = []
     for draft in drafts:
         try:
@@ -315,7 +332,7 @@ def _audit_batch(drafts: list[Draft], options: AuditOptions) -> Iterator[Report]
             loaded.append(_Loaded(document, _SOURCES.get(path) if path else None))
         except InputError as exc:
             loaded.append(Report(path=draft.path, error=exc.problem, fail_on=options.fail_on))
-    analysed = iter(_run_spacy([item for item in loaded if isinstance(item, _Loaded)]))
+    analysed = iter(_run_spacy([item for item in loaded if isinstance(item, _Loaded)], doc_cache))
     loaded = [next(analysed) if isinstance(item, _Loaded) else item for item in loaded]
     for item in loaded:
         if isinstance(item, Report):
@@ -337,10 +354,10 @@ def _audit_batch(drafts: list[Draft], options: AuditOptions) -> Iterator[Report]
             yield Report(path=document.path, error=problem, fail_on=options.fail_on)
 
 
-def _run_spacy(items: list[_Loaded]) -> list[_Loaded | Report]:
+def _run_spacy(items: list[_Loaded], doc_cache: DocCache | None = None) -> list[_Loaded | Report]:
     """One spaCy pass per draft; drafts with a source get the full pipeline, others skip
     the components only the source comparison reads. A long draft goes through in pieces of
-    whole blocks, joined back into one Doc."""
+    whole blocks, joined back into one Doc (with a `doc_cache`: its pieces and Docs)."""
     nlp = get_nlp()
     out: dict[int, _Loaded | Report] = {}
     for with_source in (False, True):
@@ -348,11 +365,15 @@ def _run_spacy(items: list[_Loaded]) -> list[_Loaded | Report]:
         pieces: list[tuple[int, str]] = []  # (index in group, text)
         for i, item in enumerate(group):
             try:
-                pieces.extend((i, piece) for piece in prose_pieces(item.document))
+                cut = doc_cache.pieces if doc_cache is not None else prose_pieces
+                pieces.extend((i, piece) for piece in cut(item.document))
             except InputError as exc:
                 out[id(item)] = Report(path=exc.path, error=exc.problem)
         disable = [] if with_source else pipes_without(nlp, SOURCE_ONLY_PIPES)
-        docs = nlp.pipe((text for _, text in pieces), batch_size=PIPE_BATCH, disable=disable)
+        if doc_cache is not None:
+            docs = doc_cache.docs(nlp, [text for _, text in pieces], disable)
+        else:
+            docs = nlp.pipe((text for _, text in pieces), batch_size=PIPE_BATCH, disable=disable)
         parts: dict[int, list[Doc]] = {}
         for (i, _), doc in zip(pieces, docs, strict=True):
             parts.setdefault(i, []).append(doc)
@@ -424,6 +445,7 @@ def audit_one(draft: str | Path | Draft, options: AuditOptions | None = None) ->
 
 __all__ = [
     "AuditOptions",
+    "DocCache",
     "Draft",
     "InputError",
     "RulesetError",
