@@ -429,9 +429,10 @@ def _seconds(text: str) -> float:
     gc.collect()
     gc.disable()
     try:
-        start = time.perf_counter()
+        # CPU time of this process: other processes on a busy machine do not count.
+        start = time.process_time()
         find_directives(text, 1)
-        return time.perf_counter() - start
+        return time.process_time() - start
     finally:
         gc.enable()
 
@@ -454,7 +455,7 @@ def test_find_directives_is_linear():
     for _ in range(5):  # interleaved, best of 5: a busy machine slows both alike
         single = min(single, _seconds(single_text))
         double = min(double, _seconds(double_text))
-    assert double / single <= 2.5 + 0.5, (single, double)
+    assert double <= 2.5 * single + 0.01, (single, double)
 
 
 def test_find_directives_lines_and_rules():
