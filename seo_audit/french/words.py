@@ -9,12 +9,14 @@ URLs never reach this count; headings and list items do.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _URL_RE = re.compile(r"^[(«\"']*(?:https?://|ftp://|www\.)\S+$", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"^[(«\"']*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)».,;:!?\"']*$")
 
 
+@functools.lru_cache(maxsize=65536)
 def is_word(piece: str) -> bool:
     """True when a white-space separated piece of prose counts as a word."""
     if not any(c.isalnum() for c in piece):
@@ -30,5 +32,11 @@ def word_pieces(text: str) -> list[str]:
 
 
 def count_words(text: str) -> int:
-    """Number of words in `text`, by the rule above."""
+    """Number of words in `text`, by the rule above. Cached: the same paragraph is counted
+    by the metrics, the checks and the marks."""
+    return _count_words(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _count_words(text: str) -> int:
     return sum(1 for piece in text.split() if is_word(piece))
