@@ -103,20 +103,15 @@ def _same_fact(label: str, found: str) -> bool:
 
 def sample_errors() -> tuple[int, int, list[str]]:
     """(right, total, errors) over samples/rewrites/facts-labels.tsv, end to end."""
-    from seo_audit.analyze import prose_text
-    from seo_audit.engine import analyze_document, load_document
-    from seo_audit.rewrite import compare_with_source
+    from seo_audit.engine import AuditOptions, audit_one
 
     labels = SAMPLES / "facts-labels.tsv"
     with labels.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
-    source = load_document(str(SAMPLES / "source-crue.txt"))
-    source_doc = get_nlp()(prose_text(source))
+    options = AuditOptions(source=str(SAMPLES / "source-crue.txt"))
     right, total, errors = 0, 0, []
     for rewrite in dict.fromkeys(r[0] for r in rows):
-        c = compare_with_source(
-            analyze_document(load_document(str(SAMPLES / rewrite))), source, source_doc
-        )
+        c = audit_one(str(SAMPLES / rewrite), options).draft.source
         claimed = set()
         for row in (r for r in rows if r[0] == rewrite):
             fact, line, verdict = row[1], int(row[2]), row[3]
