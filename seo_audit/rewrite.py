@@ -72,9 +72,9 @@ class SourceFactResult:
 
 @dataclass
 class LeftOut:
-    """A paragraph of a source left out of the comparison: it is not written in French."""
+    """A paragraph left out of the comparison: it is not written in French."""
 
-    source_path: str
+    source_path: str  # the file it is in (a source, or the draft)
     line: int
     language: str
     text: str
@@ -101,7 +101,9 @@ class SourceComparison:
     draft_words: int
     source_path: str = field(default="")  # the first source
     # Several sources: every path, and the words of each (the length is measured against
-    # the longest one: reports of the same event tell mostly the same story).
+    # the longest one: reports of the same event tell mostly the same story). `left_out`:
+    # paragraphs not in French, of the sources (left out of the comparison) and of the
+    # draft (left out of the facts).
     source_paths: list[str] = field(default_factory=list)
     words_by_source: list[int] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
@@ -153,7 +155,7 @@ class SourceComparison:
             "source_words": self.source_words,
             "source_length_ratio": round(self.length_ratio, 2),
             "sources": len(self.paths),
-            "source_paragraphs_left_out": len(self.left_out),
+            "source_paragraphs_left_out": len(self.left_out),  # not in French
         }
 
 
@@ -353,7 +355,11 @@ def compare_with_sources(draft: Analysis, sources: Sequence[SourceText]) -> Sour
     copies = [longest_copy(draft_words, p.words) for p in prepared]
     best = max(range(len(copies)), key=lambda i: copies[i].words)
 
-    draft_side = FactSide(draft.doc, fact_ranges(draft_lines))
+    # A paragraph of the draft in another language is left out of the facts too: its
+    # names and figures cannot be compared with French reports.
+    draft_foreign = foreign_blocks(draft.document)
+    draft_skipped = frozenset(item.text for item in draft_foreign)
+    draft_side = FactSide(draft.doc, fact_ranges(draft_lines, draft_skipped))
     facts = []
     for n, p in enumerate(prepared):
         for fact in distinct_facts(p.side.facts):
@@ -395,5 +401,5 @@ def compare_with_sources(draft: Analysis, sources: Sequence[SourceText]) -> Sour
         copied=copied_passages(draft_words, source_grams),
         source_paths=[s.document.path for s in sources],
         words_by_source=words_by_source,
-        left_out=[item for p in prepared for item in p.left_out],
+        left_out=[item for p in prepared for item in p.left_out] + draft_foreign,
     )

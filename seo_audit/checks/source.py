@@ -32,7 +32,7 @@ def _left_out(c: SourceComparison) -> str:
     if not c.left_out:
         return ""
     where = ", ".join(f"{_name(p.source_path)} line {p.line} ({p.language})" for p in c.left_out)
-    return f" ({len(c.left_out)} paragraph(s) of the sources not in French left out: {where})"
+    return f" ({len(c.left_out)} paragraph(s) not in French left out: {where})"
 
 
 def _named(facts: list[Any], where: str = "line") -> str:

@@ -377,6 +377,37 @@ def _hyphen_joined(tokens: list[Token]) -> bool:
     )
 
 
+# Pronouns after a hyphen are no part of a name ("où va-t-il").
+_HYPHEN_PRONOUNS = frozenset({"t", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "vous"})
+
+
+def _hyphen_tail(doc: Doc, tokens: list[Token]) -> None:
+    """Extend a name the tagger cut at a hyphen ("Kim Jong" of "Kim Jong-un")."""
+    last = tokens[-1].i
+    tail = doc[last + 1] if last + 1 < len(doc) else None
+    if (  # the tagger kept the hyphen and dropped what follows: "Kim Jong-"
+        tokens[-1].text in HYPHENS
+        and tail is not None
+        and tail.text.isalpha()
+        and not tokens[-1].whitespace_
+        and last > 0
+        and not doc[last - 1].whitespace_
+        and fold(tail.text) not in _HYPHEN_PRONOUNS
+    ):
+        tokens.append(tail)
+        last += 1
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].text in HYPHENS
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+        and doc[last + 2].text.isalpha()
+        and fold(doc[last + 2].text) not in _HYPHEN_PRONOUNS
+    ):
+        tokens.extend((doc[last + 1], doc[last + 2]))
+        last += 2
+
+
 def _entities(doc: Doc, ranges: Sequence[tuple[int, int]]) -> list[Fact]:
     found = []
     for ent in doc.ents:
@@ -399,6 +430,7 @@ def _entities(doc: Doc, ranges: Sequence[tuple[int, int]]) -> list[Fact]:
         caps = [n for n, t in enumerate(tokens) if t.text[:1].isupper()]
         if not caps:
             continue  # a lower-case "entity" is a tagging error
+        _hyphen_tail(doc, tokens)
         tokens = tokens[: _name_end(tokens, caps[-1])]
         if all(fold(t.text) in MONTHS or fold(t.text) in WEEKDAYS for t in tokens):
             continue  # dates are facts of their own
