@@ -312,6 +312,12 @@ def entity_forms(text: str, kind: str) -> tuple[tuple[tuple[str, ...], bool], ..
         forms.append((full[first_cap:], False))
     if kind == PERSON and len(full) >= 2:
         forms.append((full[1:], False))
+        # A Korean name puts the family name first and hyphenates the given name with a
+        # lower-case second part: "Kim Jong-un" is "Kim" later on ("Dupont-Aignan" is not).
+        given = words[-1]
+        parts = text[given.start : given.start + len(given.key)].split("-")
+        if len(full) == 2 and len(parts) == 2 and parts[1][:1].islower():
+            forms.append((full[:1], False))
     short = acronym(text)
     if kind == ORGANISATION and short:
         forms.append(((ACRONYM_MARK + short,), False))
