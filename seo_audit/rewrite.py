@@ -176,9 +176,10 @@ def fact_ranges(where: SegmentMap, left_out: frozenset[str] = frozenset()) -> li
     return ranges
 
 
-# A paragraph is judged on its own language only with this many words: a short line (a
-# heading, a name, a date) says too little.
-MIN_WORDS_FOR_LANGUAGE = 6
+# A paragraph is judged on its own language only with this many words (a short line, a
+# heading, a name, a date, says too little), and left out only on a clear answer.
+MIN_WORDS_FOR_LANGUAGE = 8
+MIN_LANGUAGE_CONFIDENCE = 0.8
 
 
 def foreign_blocks(document: Document) -> list[LeftOut]:
@@ -188,8 +189,8 @@ def foreign_blocks(document: Document) -> list[LeftOut]:
     for block in document.blocks:
         if count_words(block.text) < MIN_WORDS_FOR_LANGUAGE:
             continue
-        language, _ = detect_language(block.text)
-        if language not in ("fr", UNDETERMINED):
+        language, confidence = detect_language(block.text)
+        if language not in ("fr", UNDETERMINED) and confidence >= MIN_LANGUAGE_CONFIDENCE:
             start, _ = block.span(0, 1)
             line = document.lines.line(start)
             found.append(LeftOut(document.path, line, language, block.text.strip()))

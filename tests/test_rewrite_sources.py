@@ -209,6 +209,8 @@ def test_faithful_rewrite_of_the_two_seed_reports(nlp):
     assert report.check("source-facts-kept").status == "pass"
     assert report.check("source-originality").status == "pass"
     assert report.metrics["words"] >= 750
+    # Only the English request is left out: no French paragraph or heading of the rewrite.
+    assert report.metrics["source_paragraphs_left_out"] == 1
     seeds = [fold(f.read_text("utf-8")) for f in SEED_FILES[:2]]
     comparison = report.draft.source
     assert comparison is not None
