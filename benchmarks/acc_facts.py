@@ -7,7 +7,9 @@ Data:
   A fact is a number, quantity or date as the source writes it ("1 200 euros", "mardi
   12 mars"), found by the same extraction as in an audit; a name carries its kind, as the
   named-entity tagger gives it in an audit: "person:Vladimir Poutine", "place:la Russie",
-  "organisation:SNCF". A case is right when found == expected.
+  "organisation:SNCF". A case is right when found == expected. Both sets end with names
+  as the news writes them (short forms, transliterations, compounds, and distinct names
+  that must not match); the held-out ones were written before the matcher was run on them.
 - samples/rewrites/facts-labels.tsv: hand labels of the sample rewrites, end to end
   (extraction from the whole source and draft, then matching): each labelled source fact
   must be extracted on its line with the right kept/dropped verdict, each labelled invented

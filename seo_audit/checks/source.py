@@ -144,7 +144,9 @@ class SourceFactsKept(Check):
         each in the draft as a careful reader would (« sept jours » = « 7 jours »,
         « Poutine » = « Vladimir Poutine », « 1 200 » = « mille deux cents »). Fails when
         the share kept is below `min_kept`; the lines are the SOURCE lines of the missing
-        facts, and the message names them.
+        facts, and the message names them. With several sources, their facts are counted
+        once each (a fact two reports state is one fact), and the message gives the share
+        kept of each source.
 
     Why it matters:
         A rewrite that loses the figures and the names of its source tells less, and often
@@ -272,7 +274,8 @@ class SourceLength(Check):
 
     What it checks:
         Divides the draft's words by the source's words (headings and list items count,
-        front matter does not) and fails outside `min_ratio` to `max_ratio`.
+        front matter does not; with several sources, the longest one's) and fails outside
+        `min_ratio` to `max_ratio`.
 
     Why it matters:
         An SEO rewrite usually develops its source (context, subheadings, advice); much
