@@ -229,3 +229,14 @@ def test_faithful_rewrite_of_the_two_seed_reports(nlp):
 def test_seed_request_line_is_english():
     first = SEED_FILES[0].read_text("utf-8").splitlines()[0]
     assert detect_language(first)[0] == "en"
+
+
+@needs_seeds
+def test_html_report_names_both_sources(nlp):
+    from seo_audit.formats.html import render_page
+
+    report = audit_file(REWRITE, source=SEED_FILES[:2])
+    page = render_page(report)
+    for seed in SEED_FILES[:2]:
+        assert f"{seed.name} line" in page  # each kept fact says which report states it
+        assert str(seed) in page
