@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -326,11 +326,11 @@ def analyze(
     doc: Doc,
     nlp: Language,
     settings: AnalysisSettings | None = None,
-    source: SourceText | None = None,
+    source: SourceText | Sequence[SourceText] | None = None,
 ) -> Analysis:
     """Measure a parsed document, given its spaCy Doc (made from `prose_text(document)`),
-    and compare it with its source article when it has one. The Analysis returned is
-    complete: nothing adds to it afterwards."""
+    and compare it with its source articles when it has some (one SourceText or several).
+    The Analysis returned is complete: nothing adds to it afterwards."""
     settings = settings or AnalysisSettings()
     blocks = document.blocks
     keyword, keyword_source = choose_keyword(document, settings)
@@ -428,11 +428,12 @@ def analyze(
         long_sentence_words=settings.long_sentence_words,
     )
     analysis.metrics = compute_metrics(analysis)
-    if source is None:
+    sources = [source] if isinstance(source, SourceText) else list(source or ())
+    if not sources:
         return analysis
-    from seo_audit.rewrite import compare_with_source
+    from seo_audit.rewrite import compare_with_sources
 
-    comparison = compare_with_source(analysis, source.document, source.doc)
+    comparison = compare_with_sources(analysis, sources)
     return replace(
         analysis, source=comparison, metrics={**analysis.metrics, **comparison.metrics()}
     )

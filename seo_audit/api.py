@@ -9,6 +9,17 @@ from seo_audit.engine import AuditOptions, Draft, audit_drafts, audit_one
 from seo_audit.report import Report
 from seo_audit.ruleset import RuleSet, load_ruleset
 
+# One source article, or several reports of the same event.
+SourceArg = str | Path | Sequence[str | Path] | None
+
+
+def _sources(source: SourceArg) -> tuple[str, ...]:
+    if source is None:
+        return ()
+    if isinstance(source, str | Path):
+        return (str(source),)
+    return tuple(str(s) for s in source)
+
 
 def _options(
     keyword: str | None,
@@ -16,7 +27,7 @@ def _options(
     ruleset: RuleSet | str | None,
     input_format: str | None,
     accent_sensitive: bool,
-    source: str | Path | None = None,
+    source: SourceArg = None,
 ) -> AuditOptions:
     rules = load_ruleset(ruleset) if not isinstance(ruleset, RuleSet) else ruleset
     return AuditOptions(
@@ -25,7 +36,7 @@ def _options(
         accent_sensitive=accent_sensitive,
         input_format=input_format,
         ruleset=rules,
-        source=str(source) if source is not None else None,
+        source=_sources(source),
     )
 
 
@@ -38,11 +49,12 @@ def audit(
     ruleset: RuleSet | str | None = None,
     accent_sensitive: bool = False,
     path: str = "<text>",
-    source: str | Path | None = None,
+    source: SourceArg = None,
 ) -> Report:
     """Audit a draft given as a string. Raises InputError for unparseable text.
 
-    `source`: path of the article the draft rewrites; adds the originality and facts checks.
+    `source`: path of the article the draft rewrites, or a list of paths (several reports of
+    the same event); adds the originality and facts checks.
     """
     if not isinstance(text, str):
         raise TypeError(
@@ -60,7 +72,7 @@ def audit_file(
     synonyms: Sequence[str] = (),
     ruleset: RuleSet | str | None = None,
     accent_sensitive: bool = False,
-    source: str | Path | None = None,
+    source: SourceArg = None,
 ) -> Report:
     """Audit one file. Raises InputError when it cannot be read or parsed."""
     options = _options(keyword, synonyms, ruleset, input_format, accent_sensitive, source)
@@ -75,7 +87,7 @@ def audit_many(
     synonyms: Sequence[str] = (),
     ruleset: RuleSet | str | None = None,
     accent_sensitive: bool = False,
-    source: str | Path | None = None,
+    source: SourceArg = None,
 ) -> list[Report]:
     """Audit many files with one loaded model, batched through nlp.pipe, in input order.
 

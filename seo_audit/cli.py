@@ -156,8 +156,11 @@ FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ",
 )
 @click.option(
     "--source",
+    "sources",
+    multiple=True,
     type=click.Path(dir_okay=False, allow_dash=False),
-    help="Source article the drafts rewrite (default: front matter `source:`).",
+    help="Source article the drafts rewrite (repeatable: several reports of one event; "
+    "default: front matter `source:`).",
 )
 @click.option(
     "--allow-source-dir",
@@ -200,7 +203,7 @@ def check(
     jobs: int | None,
     fail_on: str,
     fail_under: int | None,
-    source: str | None,
+    sources: tuple[str, ...],
     source_dirs: tuple[str, ...],
     site_url: str,
     max_bytes: str | None,
@@ -269,7 +272,7 @@ def check(
         fail_on=fail_on,
         fail_under=fail_under,
         site_url=site_url,
-        source=source,
+        source=sources,
         source_dirs=source_dirs,
         max_bytes=limit,
     )

@@ -59,7 +59,8 @@ class AuditOptions:
     fail_on: str = "error"  # "warning": warnings fail a draft too
     fail_under: int | None = None  # a score below this fails a draft
     site_url: str = ""  # the site's address: links to it are internal
-    source: str | None = None  # the source article a rewrite is checked against
+    # The source articles a rewrite is checked against (a single path is taken as one).
+    source: tuple[str, ...] | str | None = None
     source_dirs: tuple[str, ...] = ()  # folders a front-matter `source:` may point into
     max_bytes: int | None = None  # largest draft read (None: io's default)
 
@@ -121,8 +122,9 @@ def settings_for(ruleset: RuleSet, options: AuditOptions) -> AnalysisSettings:
     )
 
 
-def source_path(document: Document, options: AuditOptions) -> str | None:
-    """The source of a rewrite: --source, else front matter `source:` next to the draft.
+def source_paths(document: Document, options: AuditOptions) -> tuple[str, ...]:
+    """The sources of a rewrite: --source (repeatable), else front matter `source:` (a path
+    or a list of paths) next to the draft.
 
     A front-matter source is named by the draft, which anyone may write (a pull request):
     it is read only inside the draft's folder tree or its repository, or a folder the user
@@ -130,23 +132,33 @@ def source_path(document: Document, options: AuditOptions) -> str | None:
     file is read.
     """
     if options.source:
-        return options.source
+        given = (options.source,) if isinstance(options.source, str) else options.source
+        return tuple(dict.fromkeys(str(p) for p in given))
     value = document.meta.get("source")
-    if not isinstance(value, str) or not value.strip():
-        return None
+    values = value if isinstance(value, list) else [value]
+    named = [v.strip() for v in values if isinstance(v, str) and v.strip()]
+    if not named:
+        return ()
     base = Path.cwd() if document.path in ("-", "<text>") else Path(document.path).parent
-    candidate = (base / value.strip()).resolve()
     allowed = [base.resolve(), *(Path(d).resolve() for d in options.source_dirs)]
     repository = _repository_of(base.resolve())
     if repository is not None:
         allowed.append(repository)
-    if not any(candidate.is_relative_to(folder) for folder in allowed):
-        raise InputError(
-            document.path,
-            f"front matter `source: {value.strip()}` lies outside the draft's folder and "
-            "repository; it was not read (allow its folder with --allow-source-dir)",
-        )
-    return str(base / value.strip())
+    for name in named:
+        candidate = (base / name).resolve()
+        if not any(candidate.is_relative_to(folder) for folder in allowed):
+            raise InputError(
+                document.path,
+                f"front matter `source: {name}` lies outside the draft's folder and "
+                "repository; it was not read (allow its folder with --allow-source-dir)",
+            )
+    return tuple(dict.fromkeys(str(base / name) for name in named))
+
+
+def source_path(document: Document, options: AuditOptions) -> str | None:
+    """The first source of a rewrite (see `source_paths`), or None."""
+    paths = source_paths(document, options)
+    return paths[0] if paths else None
 
 
 def _repository_of(folder: Path) -> Path | None:
@@ -292,7 +304,7 @@ def build_report(document: Document, analysis: Analysis, options: AuditOptions) 
 @dataclass
 class _Loaded:
     document: Document
-    source: SourceText | None = None
+    sources: tuple[SourceText, ...] = ()
     doc: Doc | None = field(default=None, repr=False)
 
 
@@ -328,8 +340,8 @@ def _audit_batch(
     for draft in drafts:
         try:
             document = _load(draft, options)
-            path = source_path(document, options)
-            loaded.append(_Loaded(document, _SOURCES.get(path) if path else None))
+            paths = source_paths(document, options)
+            loaded.append(_Loaded(document, tuple(_SOURCES.get(path) for path in paths)))
         except InputError as exc:
             loaded.append(Report(path=draft.path, error=exc.problem, fail_on=options.fail_on))
     analysed = iter(_run_spacy([item for item in loaded if isinstance(item, _Loaded)], doc_cache))
@@ -342,7 +354,7 @@ def _audit_batch(
         try:
             ruleset = ruleset_for_file(options.rules(), document.path)
             analysis = analyze(
-                document, item.doc, get_nlp(), settings_for(ruleset, options), item.source
+                document, item.doc, get_nlp(), settings_for(ruleset, options), item.sources
             )
             yield build_report(document, analysis, options)
         except InputError as exc:
@@ -361,7 +373,7 @@ def _run_spacy(items: list[_Loaded], doc_cache: DocCache | None = None) -> list[
     nlp = get_nlp()
     out: dict[int, _Loaded | Report] = {}
     for with_source in (False, True):
-        group = [item for item in items if (item.source is not None) == with_source]
+        group = [item for item in items if bool(item.sources) == with_source]
         pieces: list[tuple[int, str]] = []  # (index in group, text)
         for i, item in enumerate(group):
             try:

@@ -3,6 +3,7 @@ front matter `source:`). Without a source they are skipped and do not count in t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, pct, register, skip
@@ -10,6 +11,7 @@ from seo_audit.checks.needs import SOURCE
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
+    from seo_audit.rewrite import SourceComparison
 
 # How many facts a message names before "and N more".
 NAMED_IN_MESSAGE = 5
@@ -21,9 +23,32 @@ def _span(first: int | None, last: int | None) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
+def _name(path: str) -> str:
+    return Path(path).name or path
+
+
+def _left_out(c: SourceComparison) -> str:
+    """ " (left out: N paragraph(s) not in French, …)" when a source had some, else ""."""
+    if not c.left_out:
+        return ""
+    where = ", ".join(f"{_name(p.source_path)} line {p.line} ({p.language})" for p in c.left_out)
+    return f" ({len(c.left_out)} paragraph(s) not in French left out: {where})"
+
+
 def _named(facts: list[Any], where: str = "line") -> str:
     """« text » (line N), ... for the first few facts, then how many more."""
     shown = ", ".join(f"« {f.text} » ({where} {f.line})" for f in facts[:NAMED_IN_MESSAGE])
+    more = len(facts) - NAMED_IN_MESSAGE
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _named_missing(facts: list[Any], several: bool) -> str:
+    """Missing source facts with their line, and their source when there are several."""
+    if not several:
+        return _named(facts, "source line")
+    shown = ", ".join(
+        f"« {f.text} » ({_name(f.source_path)} line {f.line})" for f in facts[:NAMED_IN_MESSAGE]
+    )
     more = len(facts) - NAMED_IN_MESSAGE
     return shown + (f" and {more} more" if more > 0 else "")
 
@@ -89,10 +114,12 @@ class SourceOriginality(Check):
             f"longest copied passage {copy.words} words"
         )
         if copy.words:
+            named = f"{_name(copy.source_path)} " if len(c.paths) > 1 else ""
             said += (
                 f" (draft lines {_span(copy.draft_first_line, copy.draft_last_line)}, "
-                f"source lines {_span(copy.source_first_line, copy.source_last_line)})"
+                f"{named}source lines {_span(copy.source_first_line, copy.source_last_line)})"
             )
+        said += _left_out(c)
         if c.overlap <= limit and copy.words <= words_max:
             return Outcome(PASS, round(c.overlap, 3), expected, said + ".")
         lines = []
@@ -117,7 +144,9 @@ class SourceFactsKept(Check):
         each in the draft as a careful reader would (« sept jours » = « 7 jours »,
         « Poutine » = « Vladimir Poutine », « 1 200 » = « mille deux cents »). Fails when
         the share kept is below `min_kept`; the lines are the SOURCE lines of the missing
-        facts, and the message names them.
+        facts, and the message names them. With several sources, their facts are counted
+        once each (a fact two reports state is one fact), and the message gives the share
+        kept of each source.
 
     Why it matters:
         A rewrite that loses the figures and the names of its source tells less, and often
@@ -159,8 +188,16 @@ class SourceFactsKept(Check):
             f"{len(c.facts) - len(missing)} of {len(c.facts)} source facts kept "
             f"({pct(100 * share)})"
         )
+        if len(c.paths) > 1:
+            said += " over " + str(len(c.paths)) + " sources ("
+            said += ", ".join(
+                f"{_name(path)}: {kept} of {total}"
+                for path, (kept, total) in c.kept_by_source().items()
+            )
+            said += ")"
         if missing:
-            said += "; missing: " + _named(missing, "source line")
+            said += "; missing: " + _named_missing(missing, len(c.paths) > 1)
+        said += _left_out(c)
         if share >= limit:
             return Outcome(PASS, round(share, 3), expected, said + ".")
         return Outcome(
@@ -168,7 +205,9 @@ class SourceFactsKept(Check):
             round(share, 3),
             expected,
             said + ".",
-            [Place(f.start, f.end, f.text, path=c.source_path) for f in missing][:50],
+            [Place(f.start, f.end, f.text, path=f.source_path or c.source_path) for f in missing][
+                :50
+            ],
         )
 
 
@@ -235,7 +274,8 @@ class SourceLength(Check):
 
     What it checks:
         Divides the draft's words by the source's words (headings and list items count,
-        front matter does not) and fails outside `min_ratio` to `max_ratio`.
+        front matter does not; with several sources, the longest one's) and fails outside
+        `min_ratio` to `max_ratio`.
 
     Why it matters:
         An SEO rewrite usually develops its source (context, subheadings, advice); much
@@ -283,6 +323,12 @@ class SourceLength(Check):
             return skip("The source has no words.", expected)
         ratio = c.length_ratio
         said = f"{c.draft_words} words for a source of {c.source_words} ({ratio:.2f} times)"
+        if len(c.paths) > 1:
+            said = (
+                f"{c.draft_words} words for {len(c.paths)} sources of "
+                + ", ".join(str(n) for n in c.words_by_source)
+                + f" words ({ratio:.2f} times the longest)"
+            )
         if low <= ratio <= high:
             return Outcome(PASS, round(ratio, 2), expected, said + ".")
         advice = "develop it" if ratio < low else "cut the padding"

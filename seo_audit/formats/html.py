@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -604,12 +605,14 @@ def _source(view: DraftView, drawing: _Drawing) -> dict[str, Any] | None:
         spot = Location(copy.draft_start, copy.draft_end, 0, 0, 0, 0, copy.text)
         longest = {"words": copy.words, "href": drawing.target(spot)}
     facts = []
+    several = len(comparison.paths) > 1
     for fact in comparison.facts:
+        named = f"{Path(fact.source_path).name} " if several and fact.source_path else ""
         facts.append(
             {
                 "text": fact.text,
                 "kind": fact.kind,
-                "source": f"line {fact.line}",
+                "source": f"{named}line {fact.line}",
                 "draft": f"kept, line {fact.draft_line}" if fact.kept else "missing",
                 "state": "kept" if fact.kept else "missing",
                 "href": None,
@@ -628,7 +631,7 @@ def _source(view: DraftView, drawing: _Drawing) -> dict[str, Any] | None:
             }
         )
     return {
-        "path": comparison.source_path,
+        "path": ", ".join(comparison.paths),
         "source_words": comparison.source_words,
         "draft_words": comparison.draft_words,
         "overlap": f"{100 * comparison.overlap:.1f} %",

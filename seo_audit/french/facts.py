@@ -12,6 +12,7 @@ Everything here works on one side at a time (`FactSide`: the facts and the words
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -311,6 +312,12 @@ def entity_forms(text: str, kind: str) -> tuple[tuple[tuple[str, ...], bool], ..
         forms.append((full[first_cap:], False))
     if kind == PERSON and len(full) >= 2:
         forms.append((full[1:], False))
+        # A Korean name puts the family name first and hyphenates the given name with a
+        # lower-case second part: "Kim Jong-un" is "Kim" later on ("Dupont-Aignan" is not).
+        given = words[-1]
+        parts = text[given.start : given.start + len(given.key)].split("-")
+        if len(full) == 2 and len(parts) == 2 and parts[1][:1].islower():
+            forms.append((full[:1], False))
     short = acronym(text)
     if kind == ORGANISATION and short:
         forms.append(((ACRONYM_MARK + short,), False))
@@ -364,6 +371,49 @@ def _name_end(tokens: list[Token], last_cap: int) -> int:
     return end
 
 
+def _hyphen_joined(tokens: list[Token]) -> bool:
+    """Whether the last token ends a hyphenated name the tokenizer split: "Jong-un" is
+    "Jong", "-", "un", and "un" is no article there."""
+    return (
+        len(tokens) >= 3
+        and tokens[-2].text in HYPHENS
+        and not tokens[-3].whitespace_
+        and not tokens[-2].whitespace_
+        and tokens[-1].text.isalpha()
+    )
+
+
+# Pronouns after a hyphen are no part of a name ("où va-t-il").
+_HYPHEN_PRONOUNS = frozenset({"t", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "vous"})
+
+
+def _hyphen_tail(doc: Doc, tokens: list[Token]) -> None:
+    """Extend a name the tagger cut at a hyphen ("Kim Jong" of "Kim Jong-un")."""
+    last = tokens[-1].i
+    tail = doc[last + 1] if last + 1 < len(doc) else None
+    if (  # the tagger kept the hyphen and dropped what follows: "Kim Jong-"
+        tokens[-1].text in HYPHENS
+        and tail is not None
+        and tail.text.isalpha()
+        and not tokens[-1].whitespace_
+        and last > 0
+        and not doc[last - 1].whitespace_
+        and fold(tail.text) not in _HYPHEN_PRONOUNS
+    ):
+        tokens.append(tail)
+        last += 1
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].text in HYPHENS
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+        and doc[last + 2].text.isalpha()
+        and fold(doc[last + 2].text) not in _HYPHEN_PRONOUNS
+    ):
+        tokens.extend((doc[last + 1], doc[last + 2]))
+        last += 2
+
+
 def _entities(doc: Doc, ranges: Sequence[tuple[int, int]]) -> list[Fact]:
     found = []
     for ent in doc.ents:
@@ -371,7 +421,11 @@ def _entities(doc: Doc, ranges: Sequence[tuple[int, int]]) -> list[Fact]:
         if kind is None or not _in_ranges(ent.start_char, ranges):
             continue
         tokens = list(ent)
-        while tokens and (tokens[-1].pos_ in _TRAILING_JUNK or not tokens[-1].text.strip()):
+        while (
+            tokens
+            and (tokens[-1].pos_ in _TRAILING_JUNK or not tokens[-1].text.strip())
+            and not _hyphen_joined(tokens)
+        ):
             tokens.pop()
         # "la Vilaine" → "Vilaine", but "Le Bihan" (a surname) keeps its article.
         while len(tokens) > 1 and tokens[0].pos_ in ("DET", "ADP"):
@@ -382,6 +436,7 @@ def _entities(doc: Doc, ranges: Sequence[tuple[int, int]]) -> list[Fact]:
         caps = [n for n, t in enumerate(tokens) if t.text[:1].isupper()]
         if not caps:
             continue  # a lower-case "entity" is a tagging error
+        _hyphen_tail(doc, tokens)
         tokens = tokens[: _name_end(tokens, caps[-1])]
         if all(fold(t.text) in MONTHS or fold(t.text) in WEEKDAYS for t in tokens):
             continue  # dates are facts of their own
@@ -610,8 +665,63 @@ def extract_facts(doc: Doc, ranges: Sequence[tuple[int, int]] | None = None) -> 
     whole Doc), in text order, repeats included."""
     ranges = ranges if ranges is not None else [(0, len(doc.text))]
     used: set[int] = set()
-    facts = _entities(doc, ranges) + _dates(doc, ranges, used) + _numbers(doc, ranges, used)
+    entities = _untangle(doc, _entities(doc, ranges))
+    facts = entities + _dates(doc, ranges, used) + _numbers(doc, ranges, used)
     return sorted(facts, key=lambda f: f.start)
+
+
+def _untangle(doc: Doc, facts: list[Fact]) -> list[Fact]:
+    """Names as a hurried text writes them. A lower-case word glued to a name by a missing
+    space ("à Russieselon l’agence") is the name alone, when the text also writes both
+    words apart; a compound of names ("l’amitié RPDC-Russie") holds a fact for each
+    name when the text writes one of them alone elsewhere. A person's hyphenated first
+    name ("Jean-Pierre") is left whole."""
+    names = {fold(t.text) for t in doc if t.text[:1].isupper() and t.text.isalpha() and _alone(t)}
+    lower = {fold(t.text) for t in doc if t.text.isalpha() and t.text.islower()}
+    found: list[Fact] = []
+    for fact in facts:
+        text = fact.text
+        glued = _glued_name(text, names, lower)
+        if glued is not None:
+            found.append(entity_fact(text[:glued], fact.kind, fact.start, fact.start + glued))
+            continue
+        parts = re.split(f"([{HYPHENS}])", text)
+        pieces = parts[::2]
+        if (
+            fact.kind != PERSON
+            and len(pieces) >= 2
+            and all(p[:1].isupper() and p.isalpha() for p in pieces)
+            and any(fold(p) in names for p in pieces)
+        ):
+            at = fact.start
+            for n, piece in enumerate(pieces):
+                found.append(entity_fact(piece, fact.kind, at, at + len(piece)))
+                at += len(piece) + (len(parts[2 * n + 1]) if 2 * n + 1 < len(parts) else 0)
+            continue
+        found.append(fact)
+    return found
+
+
+def _alone(token: Token) -> bool:
+    """Whether a token is a word of its own, not part of a hyphenated compound."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 1].whitespace_
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text in HYPHENS and not token.whitespace_
+    return not before and not after
+
+
+_GLUE_MIN = 3  # letters on each side of a missing space
+
+
+def _glued_name(text: str, names: set[str], lower: set[str]) -> int | None:
+    """Where a missing space cuts `text` ("Russieselon" → 6), or None: a capitalised word
+    the text writes alone, then a lower-case word it writes alone too."""
+    if not (text[:1].isupper() and text[1:].islower() and text.isalpha()):
+        return None
+    for cut in range(len(text) - _GLUE_MIN, _GLUE_MIN - 1, -1):
+        if fold(text[:cut]) in names and fold(text[cut:]) in lower:
+            return cut
+    return None
 
 
 def distinct_facts(facts: Iterable[Fact]) -> list[Fact]:
@@ -620,6 +730,7 @@ def distinct_facts(facts: Iterable[Fact]) -> list[Fact]:
     seen: dict[tuple, Fact] = {}
     for fact in facts:
         seen.setdefault(fact.key, fact)
+    seen = _short_names_merged(seen)
     precise_days = {f.weekday for f in seen.values() if f.weekday and (f.part or f.day or f.month)}
     return [
         f
@@ -628,7 +739,68 @@ def distinct_facts(facts: Iterable[Fact]) -> list[Fact]:
     ]
 
 
+def _short_names_merged(seen: dict[tuple, Fact]) -> dict[tuple, Fact]:
+    """A person's later short mentions are that person: "Kim" and "M. Kim" after "Kim
+    Jong-un", "Poutine" after "Vladimir Poutine" (whatever kind the tagger gave the short
+    one). The short forms become accepted forms of the full name."""
+    people = [f for f in seen.values() if f.kind == PERSON and len(f.forms[0][0]) >= 2]
+    if not people:
+        return seen
+    merged: dict[tuple, Fact] = {}
+    extra: dict[tuple, list[tuple[tuple[str, ...], bool]]] = defaultdict(list)
+    for key, fact in seen.items():
+        owner = None
+        if fact.kind in ENTITY_KINDS.values() and len(fact.forms[0][0]) == 1:
+            word = skeleton(fact.forms[0][0][0])
+            owner = next(
+                (p for p in people if any(skeleton(w) == word for w in p.forms[0][0])), None
+            )
+        if owner is None:
+            merged[key] = fact
+        else:
+            extra[owner.key].append((fact.forms[0][0], False))
+    for key, forms in extra.items():
+        fact = merged[key]
+        fact.forms = fact.forms + tuple(f for f in forms if f not in fact.forms)
+    return merged
+
+
 # --- Matching ----------------------------------------------------------------------------
+
+# Names come to French in several spellings: Vostochni, Vostochny, Vostotchny; Pyongyang,
+# Pyong-yang; Zelensky, Zelenskyy. Their skeleton folds those: accents, y → i, tch → ch,
+# no hyphens, no doubled letters.
+_SKELETON_RULES = (("tch", "ch"), ("y", "i"), ("-", ""))
+# Long names also match with one letter changed (or, both 8+ letters, one added):
+# Kharkiv / Kharkov. Shorter names must have the same skeleton: Moscou is not Mossoul.
+FUZZY_MIN = 7
+FUZZY_INSERT_MIN = 8
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(key: str) -> str:
+    """The transliteration-tolerant form of a folded word."""
+    for old, new in _SKELETON_RULES:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+@functools.lru_cache(maxsize=65536)
+def near_names(a: str, b: str) -> bool:
+    """Whether two folded name words are spellings of one name (see `skeleton`)."""
+    if a == b:
+        return True
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb:
+        return True
+    if min(len(sa), len(sb)) < FUZZY_MIN or sa[0] != sb[0]:
+        return False
+    if len(sa) == len(sb):
+        return sum(x != y for x, y in zip(sa, sb, strict=True)) == 1
+    if abs(len(sa) - len(sb)) != 1 or min(len(sa), len(sb)) < FUZZY_INSERT_MIN:
+        return False
+    short, long = sorted((sa, sb), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 class FactSide:
@@ -642,26 +814,68 @@ class FactSide:
             self.words.extend(words_of(doc.text[a:b], a))
         proper = {t.idx for t in doc if t.pos_ == "PROPN"}
         self._at: dict[str, list[int]] = defaultdict(list)
+        self._skeletons: dict[str, list[int]] = defaultdict(list)
         for i, w in enumerate(self.words):
             w.name = w.start in proper
             self._at[w.key].append(i)
+            self._skeletons[skeleton(w.key)].append(i)
             if w.upper:
                 self._at[ACRONYM_MARK + w.key].append(i)
+        # Names inside a compound of names ("l’amitié RPDC-Russie"), when the text writes
+        # one of them alone too: part → [(word index, offset of the part in the word)].
+        self._parts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        alone = {w.key for w in self.words if w.cap}
+        for i, w in enumerate(self.words):
+            raw = doc.text[w.start : w.start + len(w.key)]
+            pieces = re.split(f"[{re.escape(HYPHENS)}]", raw)
+            if len(pieces) < 2 or not all(p[:1].isupper() for p in pieces):
+                continue
+            if not any(fold(p) in alone for p in pieces):
+                continue
+            at = 0
+            for piece in pieces:
+                self._parts[skeleton(fold(piece))].append((i, at))
+                at += len(piece) + 1
         self.acronyms: dict[str, int] = {}
         for fact in self.facts:
             short = acronym(fact.text) if fact.kind == ORGANISATION else None
             if short:
                 self.acronyms.setdefault(short, fact.start)
 
+    def _candidates(self, first: str) -> list[int]:
+        """Indexes of the words that may start a name whose first word is `first`: the
+        same skeleton, or a near spelling of a long name written with a capital."""
+        if first.startswith(ACRONYM_MARK):
+            return self._at.get(first, [])
+        wanted = skeleton(first)
+        found = list(self._skeletons.get(wanted, ()))
+        if len(wanted) >= FUZZY_MIN:
+            for other, where in self._skeletons.items():
+                near = abs(len(other) - len(wanted)) <= 1 and near_names(wanted, other)
+                if other != wanted and near:
+                    found.extend(i for i in where if self.words[i].cap)
+            found.sort()
+        return found
+
     def find_words(self, form: Sequence[str], name_before: bool) -> int | None:
         """Offset of the first place where the words `form` stand as a whole name: no
-        capitalised word joined after, nor before unless `name_before` (a first name)."""
+        capitalised word joined after, nor before unless `name_before` (a first name).
+        Words compare by their spelling skeleton (Vostochni = Vostochny); a one-word name
+        is also found inside a compound of names ("RPDC" in "RPDC-Russie")."""
         if not form:
             return None
         n = len(form)
         bare = tuple(k.removeprefix(ACRONYM_MARK) for k in form)
-        for i in self._at.get(form[0], ()):
-            if tuple(w.key for w in self.words[i : i + n]) != bare:
+        exact = form[0].startswith(ACRONYM_MARK)
+        for i in self._candidates(form[0]):
+            got = tuple(w.key for w in self.words[i : i + n])
+            if len(got) != n:
+                continue
+            if exact and got != bare:
+                continue
+            if not exact and not all(
+                near_names(a, b) for a, b in zip(bare[1:], got[1:], strict=True)
+            ):
                 continue
             inner = self.words[i + 1 : i + n]
             if any(not w.joined for w in inner):
@@ -672,11 +886,16 @@ class FactSide:
             if not name_before and self._inside_longer_name(i):
                 continue
             return self.words[i].start
+        if n == 1 and not exact:
+            for i, at in self._parts.get(skeleton(form[0]), ()):
+                return self.words[i].start + at
         return None
 
     def _is_name_word(self, i: int) -> bool:
         w = self.words[i]
-        return w.cap and (not w.initial or w.name) and w.key not in _TITLES
+        return (
+            w.cap and (not w.initial or w.name) and w.key not in _TITLES and w.key not in _ARTICLES
+        )
 
     def _inside_longer_name(self, i: int) -> bool:
         """Whether the word at i continues a capitalised name: "France" in "Météo France",
