@@ -220,3 +220,25 @@ def test_github_groups_the_places_of_one_check():
     assert len(ids) == len(set(ids))  # one annotation per check
     density = next(line for line in lines if "K001" in line)
     assert "(also on lines 10, 12" in density and "more)" in density
+
+
+def test_golden_text_report_quotes_the_passive_sentences(tmp_path):
+    """A real draft with passive sentences: the text report shows the sentences themselves."""
+    from seo_audit.api import audit
+
+    draft = (
+        "---\ntitle: Le marché couvert rouvre ses portes\nkeyword: marché couvert\n---\n\n"
+        "# Le marché couvert rouvre ses portes\n\n"
+        "Le marché couvert a été rénové par la commune. Les étals ont été repeints par des "
+        "bénévoles. Le toit a été refait par une entreprise locale.\n\n"
+        "## Ce qui change\n\n"
+        "Les commerçants reviennent samedi. Le marché couvert ouvre dès sept heures.\n"
+    )
+    report = audit(draft, path="marche.md", ruleset="default")
+    text = renderers()["text"]([report], RenderOptions(width=100))
+    golden = GOLDEN / "report.text-passive.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+    assert "« Le marché couvert a été rénové par la commune. »" in text
+    assert "« Les étals ont été repeints par des bénévoles. »" in text
