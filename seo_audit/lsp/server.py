@@ -390,7 +390,7 @@ def make_server() -> SeoAuditServer:
                 types.CodeAction(
                     title=title,
                     kind=types.CodeActionKind.Source,
-                    command=types.Command(title, REPORT_COMMAND, [uri]),
+                    command=types.Command(title=title, command=REPORT_COMMAND, arguments=[uri]),
                 )
             )
         return actions or None
