@@ -72,6 +72,7 @@ class Draft:
     path: str
     text: str | None = None  # None: read the file at `path` ("-": stdin)
     input_format: str | None = None
+    keyword: str | None = None  # this draft's keyphrase, over AuditOptions.keyword
 
 
 # --- Stages -----------------------------------------------------------------------------------
@@ -93,10 +94,13 @@ def _load(draft: Draft, options: AuditOptions) -> Document:
     return parse(draft.path, text, format_for_path(draft.path, fmt))
 
 
-def settings_for(ruleset: RuleSet, options: AuditOptions) -> AnalysisSettings:
-    """What the analysis needs to know besides the text, thresholds from the rule set."""
+def settings_for(
+    ruleset: RuleSet, options: AuditOptions, keyword: str | None = None
+) -> AnalysisSettings:
+    """What the analysis needs to know besides the text, thresholds from the rule set;
+    `keyword` (a draft's own keyphrase) comes before the options' one."""
     return AnalysisSettings(
-        keyword=options.keyword,
+        keyword=keyword or options.keyword,
         synonyms=tuple(options.synonyms),
         accent_sensitive=options.accent_sensitive,
         site_url=options.site_url,
@@ -272,6 +276,7 @@ class _Loaded:
     document: Document
     source: SourceText | None = None
     doc: Doc | None = field(default=None, repr=False)
+    keyword: str | None = None  # the draft's own keyphrase
 
 
 def audit_drafts(
@@ -301,7 +306,8 @@ def _audit_batch(drafts: list[Draft], options: AuditOptions) -> Iterator[Report]
         try:
             document = _load(draft, options)
             path = source_path(document, options)
-            loaded.append(_Loaded(document, _SOURCES.get(path) if path else None))
+            source = _SOURCES.get(path) if path else None
+            loaded.append(_Loaded(document, source, keyword=draft.keyword))
         except InputError as exc:
             loaded.append(Report(path=draft.path, error=exc.problem, fail_on=options.fail_on))
     analysed = iter(_run_spacy([item for item in loaded if isinstance(item, _Loaded)]))
@@ -314,7 +320,11 @@ def _audit_batch(drafts: list[Draft], options: AuditOptions) -> Iterator[Report]
         try:
             ruleset = ruleset_for_file(options.rules(), document.path)
             analysis = analyze(
-                document, item.doc, get_nlp(), settings_for(ruleset, options), item.source
+                document,
+                item.doc,
+                get_nlp(),
+                settings_for(ruleset, options, item.keyword),
+                item.source,
             )
             yield build_report(document, analysis, options)
         except InputError as exc:
