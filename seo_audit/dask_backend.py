@@ -18,6 +18,7 @@ and the drafts readable at the same paths on both (a shared file system, as a cl
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import re
@@ -124,8 +125,9 @@ def audit_on_dask(
                 future.release()
             yield from results
     finally:
-        if pending:
-            client.cancel([future for _, future in pending])
+        if pending:  # stopped early (interrupted, or the consumer closed the generator)
+            with contextlib.suppress(Exception):  # the client may be closed already
+                client.cancel([future for _, future in pending])
 
 
 class DaskBatch:
