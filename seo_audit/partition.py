@@ -17,7 +17,8 @@ A draft is given as
 - a `Draft`;
 - a record (a mapping, such as a dict or `Row.asDict()`): `path`, and optionally `text`
   (the draft itself; then `path` only names it, and defaults to "<text>"), `format`
-  (markdown, html or text; default from the extension) and `keyword` (this draft's
+  (markdown, html or text; default: `AuditOptions.input_format`, else from the extension,
+  and Markdown for a text without a path) and `keyword` (this draft's
   keyphrase, over `AuditOptions.keyword` and the front matter). Every other key is
   metadata, copied into the result unchanged (an `index` lets `seo-audit merge` restore the
   input order). The report's own keys (`passed`, `score`, `checks`...) cannot be metadata.
@@ -57,8 +58,9 @@ def result_of(report: Report, metadata: Mapping[str, Any] | None = None) -> dict
     return {"schema_version": SCHEMA_VERSION, **report.to_dict(), **(metadata or {})}
 
 
-def draft_of(item: Any) -> tuple[Draft, dict[str, Any]]:
-    """The draft an item names and the metadata it carries; raises _BadRecord."""
+def draft_of(item: Any, input_format: str | None = None) -> tuple[Draft, dict[str, Any]]:
+    """The draft an item names and the metadata it carries; raises _BadRecord.
+    `input_format` is the run's (AuditOptions.input_format)."""
     if isinstance(item, Draft):
         return item, {}
     if isinstance(item, str | os.PathLike):
@@ -83,7 +85,8 @@ def draft_of(item: Any) -> tuple[Draft, dict[str, Any]]:
     if reserved:
         problem = f"record field(s) {', '.join(reserved)} are the report's own; rename them"
         raise _BadRecord(path, problem, metadata)
-    return Draft(path, text, item.get("format"), item.get("keyword")), metadata
+    fmt = item.get("format") or input_format or ("markdown" if "path" not in item else None)
+    return Draft(path, text, fmt, item.get("keyword")), metadata
 
 
 def error_result(item: Any, problem: str, options: AuditOptions | None = None) -> dict[str, Any]:
@@ -113,7 +116,7 @@ def _audit_batch(batch: list[Any], options: AuditOptions) -> Iterator[dict[str, 
     prepared: list[tuple[Draft, dict[str, Any]] | _BadRecord] = []
     for item in batch:
         try:
-            prepared.append(draft_of(item))
+            prepared.append(draft_of(item, options.input_format))
         except _BadRecord as bad:
             prepared.append(bad)
     drafts = [entry[0] for entry in prepared if not isinstance(entry, _BadRecord)]
