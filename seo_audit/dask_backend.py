@@ -45,6 +45,8 @@ RETRIES = 2
 # stays flat whatever the size of the batch.
 WINDOW_PER_THREAD = 2
 CONNECT_TIMEOUT = "20s"
+# Longest reason a failed partition's drafts give (Dask's messages can run to paragraphs).
+MAX_REASON = 200
 
 _LOCAL_RE = re.compile(r"local:(\d{1,4})")
 
@@ -119,7 +121,10 @@ def audit_on_dask(
             try:
                 results = future.result()
             except Exception as exc:  # KilledWorker, or a task that kept raising
-                problem = f"not checked: its Dask task failed ({type(exc).__name__}: {exc})"
+                reason = " ".join(str(exc).split())  # one line
+                if len(reason) > MAX_REASON:
+                    reason = reason[: MAX_REASON - 1] + "…"
+                problem = f"not checked: its Dask task failed ({type(exc).__name__}: {reason})"
                 results = [error_result(item, problem, options) for item in part]
             finally:
                 future.release()

@@ -6,6 +6,7 @@ that each load the model, ~0.7 GiB each); the command line joins it by its addre
 """
 
 import json
+import operator
 import os
 import shutil
 import signal
@@ -171,6 +172,28 @@ def test_a_worker_killed_mid_run_loses_no_draft(batch, client, options, nlp):
     assert [r["path"] for r in got] == paths
     assert got == expected  # every draft, each as a local run reports it
     client.wait_for_workers(2, timeout=120)
+
+
+class _Poison:
+    """Pickles, but cannot be unpickled: a task that carries it fails wherever it runs."""
+
+    def __reduce__(self):
+        return (operator.truediv, (1, 0))
+
+
+def test_a_partition_that_keeps_failing_still_reports_each_draft(client):
+    options = AuditOptions(ruleset=load_ruleset("default"))
+    options.source = _Poison()
+    items = ["a.md", {"path": "b.md", "index": 3}, "c.md"]
+    results = list(audit_on_dask(items, options, client, partition_size=2, retries=1))
+    assert [(r["path"], r.get("index"), r["passed"]) for r in results] == [
+        ("a.md", None, False),
+        ("b.md", 3, False),
+        ("c.md", None, False),
+    ]
+    for result in results:
+        assert result["error"].startswith("not checked: its Dask task failed (")
+        assert "\n" not in result["error"] and len(result["error"]) < 300
 
 
 def test_shards_merged_are_the_whole_run(batch, nlp, tmp_path):
