@@ -8,6 +8,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -20,10 +21,12 @@ from seo_audit.formats.safe import for_terminal
 from seo_audit.parse import FORMATS as INPUT_FORMATS
 
 if TYPE_CHECKING:
+    from seo_audit.dask_backend import DaskBatch
     from seo_audit.engine import AuditOptions
     from seo_audit.formats import RenderOptions
     from seo_audit.report import Report
     from seo_audit.ruleset import RuleSet
+    from seo_audit.shard import Shard
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -85,14 +88,65 @@ def _screened(
     max_bytes: int,
     jobs: int,
     wp_statuses: tuple[str, ...] | None = None,
+    cluster: DaskBatch | None = None,
 ) -> Iterator[Report]:
-    """Reports in input order (one per post of a WordPress export); see `inputs.screened`."""
+    """Reports in input order (one per post of a WordPress export); see `inputs.screened`.
+    The drafts are audited by the workers of `cluster` when given, else by `jobs` local
+    processes."""
     from seo_audit.inputs import screened
 
     def notice(message: str) -> None:
         click.echo(for_terminal(f"seo-audit: {message}"), err=True)
 
-    return screened(files, options, max_bytes, jobs, wp_statuses, notice)
+    return screened(files, options, max_bytes, jobs, wp_statuses, notice, cluster)
+
+
+def _dask_batch(scheduler: str) -> DaskBatch:
+    """The Dask cluster of --scheduler, closed with the command; or exit 2 saying why not."""
+    try:
+        from seo_audit.dask_backend import DaskBatch
+    except ImportError as exc:
+        _fail(f"--scheduler needs Dask: pip install 'seo-audit[dask]' ({exc})")
+    try:
+        batch = DaskBatch.connect(scheduler)
+    except SeoAuditError as exc:
+        _fail(str(exc))
+    click.get_current_context().call_on_close(batch.close)
+    return batch
+
+
+def _drafts(
+    args: list[str], files_from: str | None, exclude: tuple[str, ...], shard: Shard | None
+) -> tuple[list[str], int]:
+    """The drafts to check (those of `shard`, if given) and how many the input names in all.
+    The list of --files-from is read a line at a time and sharded as it is read."""
+    from itertools import chain
+
+    from seo_audit.paths import iter_paths
+    from seo_audit.shard import read_path_list
+
+    total = 0
+
+    def keep(path: str) -> bool:
+        nonlocal total
+        total += 1
+        return shard is None or shard.holds(path)
+
+    listed = read_path_list(files_from) if files_from else ()
+    try:
+        return list(iter_paths(chain(args, listed), exclude, keep)), total
+    except InputError as exc:
+        _fail(f"{exc.path}: cannot read the file list ({exc.problem})")
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a streamed JSON Lines run keeps of a draft once it is printed: enough for the
+    exit code and the error lines, so that memory does not grow with whole reports."""
+
+    path: str
+    error: str | None
+    passed: bool
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -140,6 +194,19 @@ FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ",
     type=click.IntRange(min=1),
     default=None,
     help="Worker processes (default: the number of cores).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on Dask distributed: a scheduler's address (tcp://HOST:8786), or local:N for a "
+    "local cluster of N worker processes (needs seo-audit[dask]).",
+)
+@click.option(
+    "--shard",
+    "shard_spec",
+    metavar="I/N",
+    help="Check only shard I of N: a stable 1/N of the drafts, chosen by a hash of each path; "
+    "merge the shards' -f jsonl outputs with `seo-audit merge`.",
 )
 @click.option(
     "--fail-on",
@@ -201,6 +268,8 @@ def check(
     exclude: tuple[str, ...],
     files_from: str | None,
     jobs: int | None,
+    scheduler: str | None,
+    shard_spec: str | None,
     fail_on: str,
     fail_under: int | None,
     sources: tuple[str, ...],
@@ -226,8 +295,8 @@ def check(
     from seo_audit.formats.text import render_summary, terminal_width
     from seo_audit.inputs import draft_count
     from seo_audit.parallel import default_jobs
-    from seo_audit.paths import collect_paths
     from seo_audit.report import exit_code
+    from seo_audit.shard import parse_shard
 
     if output_format == "auto":
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -248,16 +317,22 @@ def check(
     _check_selection(select, "--select")
     _check_selection(ignore, "--ignore")
     rules = _load_rules(ruleset)
+    if scheduler and jobs:
+        _fail("--jobs and --scheduler: give one (with --scheduler the cluster's workers check)")
+    shard = None
+    if shard_spec:
+        try:
+            shard = parse_shard(shard_spec)
+        except ValueError as exc:
+            _fail(f"--shard {shard_spec}: {exc}")
     args = list(paths)
-    if files_from:
-        args.extend(_read_list(files_from, limit))
-    if not args:
+    if not args and not files_from:
         _fail("no path given (see `seo-audit check --help`)")
     if "-" in args and files_from == "-":
         _fail("stdin cannot hold both the file list and a draft")
-    files = collect_paths(args, (*exclude, *_project_excludes()))
-    if not files:
-        _fail("no draft found in " + ", ".join(args))
+    files, named = _drafts(args, files_from, (*exclude, *_project_excludes()), shard)
+    if not named:  # (a shard of a corpus may be empty: that is no error)
+        _fail("no draft found in " + ", ".join([*args, *([files_from] if files_from else [])]))
     html_folder = _html_folder(output, len(files)) if output_format == "html" else False
     if output is not None and not html_folder and os.path.isdir(output):
         _fail(f"-o {output}: is a folder (only -f html writes a folder)")
@@ -276,7 +351,8 @@ def check(
         source_dirs=source_dirs,
         max_bytes=limit,
     )
-    results = _screened(files, options, limit, jobs or default_jobs(), wp_statuses)
+    cluster = _dask_batch(scheduler) if scheduler else None
+    results = _screened(files, options, limit, jobs or default_jobs(), wp_statuses, cluster)
     total = draft_count(files, input_format)  # None: the posts of an export are not counted
     machine = output_format != "text"
     use_color = (output is None and sys.stdout.isatty()) if color is None else color
@@ -295,12 +371,13 @@ def check(
         and (total is None or total > 5)
         and not os.environ.get("CI")
     )
-    reports: list[Report] = []
+    reports: list[Report | _Outcome] = []
     interrupted = False
     try:
         if streamed:
             for report in results:
-                reports.append(report)
+                kept = _Outcome(report.path, report.error, report.passed)
+                reports.append(kept if output_format == "jsonl" else report)
                 click.echo(_streamed(report, output_format, render_options), nl=False)
         elif show_progress:
             # No time estimate: the first drafts also pay for loading the model, so any
@@ -347,6 +424,92 @@ def _wp_statuses(value: str) -> tuple[str, ...]:
         _fail(f"--wp-status {value}: {exc}")
 
 
+def _output_format(name: str) -> str:
+    """The report format --format names (auto: github in GitHub Actions, else text), as
+    `check` resolves it."""
+    if name == "auto":
+        name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if name not in FORMAT_NAMES:
+        _fail(f"--format {name}: unknown format (choose from auto, {', '.join(FORMAT_NAMES)})")
+    return name
+
+
+def _render_options(
+    output_format: str, output: str | None, color: bool | None, verbose: bool, quiet: bool
+) -> RenderOptions:
+    """How a report is laid out, as `check` decides it."""
+    from seo_audit.formats import RenderOptions
+    from seo_audit.formats.text import terminal_width
+
+    use_color = (output is None and sys.stdout.isatty()) if color is None else color
+    return RenderOptions(
+        color=use_color and output_format == "text",
+        verbose=verbose,
+        quiet=quiet,
+        width=terminal_width() if output is None and sys.stdout.isatty() else 100,
+    )
+
+
+@main.command()
+@click.argument("results", nargs=-1, required=True)
+@click.option(
+    "-f", "--format", "output_format", default="auto", show_default=True, help=FORMAT_HELP
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that fails a draft: that of the check runs.",
+)
+@click.option(
+    "--fail-under",
+    type=click.IntRange(0, 100),
+    default=None,
+    help="Also fail a draft whose score is below this: that of the check runs.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when drafts fail (not on errors).")
+@click.option("-q", "--quiet", is_flag=True, help="Show only failures.")
+@click.option("-v", "--verbose", is_flag=True, help="Show every measured value.")
+@click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
+def merge(
+    results: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    fail_on: str,
+    fail_under: int | None,
+    exit_zero: bool,
+    quiet: bool,
+    verbose: bool,
+    color: bool | None,
+) -> None:
+    """Merge JSON Lines results ("-" reads stdin) into one report of any format, with the
+    exit code of one run over them all: the outputs of `check --shard I/N -f jsonl`, or of
+    the partition entry point (Spark, Dask...).
+
+    Results come in input order when each records an `index`, else sorted by path (the
+    order `check DIR` gives a directory's drafts).
+    """
+    from seo_audit.formats import renderers
+    from seo_audit.merge import merge_results
+    from seo_audit.report import exit_code
+
+    output_format = _output_format(output_format)
+    try:
+        reports = merge_results(results, fail_on, fail_under)
+    except SeoAuditError as exc:
+        _fail(str(exc))
+    options = _render_options(output_format, output, color, verbose, quiet)
+    _write(renderers()[output_format](reports, options), output)
+    if output_format != "text" or output is not None:
+        for report in reports:
+            if report.error is not None:
+                click.echo(for_terminal(f"{report.path}: {report.error}"), err=True)
+    code = exit_code(reports)
+    sys.exit(0 if exit_zero and code == 1 else code)
+
+
 def _streamed(report: Report, output_format: str, options: RenderOptions) -> str:
     """One draft's part of a streamed report."""
     from seo_audit.formats.jsonl import render_one
@@ -383,19 +546,6 @@ def _write_html_folder(reports: list[Report], options: RenderOptions, folder: st
         _fail(f"{folder}: cannot create the report folder ({exc.strerror or exc})")
     for name, text in pages(reports, options).items():
         _write(text, os.path.join(folder, name))
-
-
-def _read_list(source: str, max_bytes: int) -> list[str]:
-    """The paths listed in a file (or stdin): a regular file, within the size limit."""
-    from seo_audit import io
-
-    try:
-        text = io.read_bytes(source, max_bytes).decode("utf-8-sig")
-    except InputError as exc:
-        _fail(f"{source}: cannot read the file list ({exc.problem})")
-    except UnicodeDecodeError as exc:
-        _fail(f"{source}: cannot read the file list (not valid UTF-8: {exc.reason})")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _append_step_summary(path: str, reports: list) -> None:

@@ -78,6 +78,7 @@ class Draft:
     path: str
     text: str | None = None  # None: read the file at `path` ("-": stdin)
     input_format: str | None = None
+    keyword: str | None = None  # this draft's keyphrase, over AuditOptions.keyword
 
 
 class DocCache(Protocol):
@@ -111,10 +112,13 @@ def _load(draft: Draft, options: AuditOptions) -> Document:
     return parse(draft.path, text, format_for_path(draft.path, fmt))
 
 
-def settings_for(ruleset: RuleSet, options: AuditOptions) -> AnalysisSettings:
-    """What the analysis needs to know besides the text, thresholds from the rule set."""
+def settings_for(
+    ruleset: RuleSet, options: AuditOptions, keyword: str | None = None
+) -> AnalysisSettings:
+    """What the analysis needs to know besides the text, thresholds from the rule set;
+    `keyword` (a draft's own keyphrase) comes before the options' one."""
     return AnalysisSettings(
-        keyword=options.keyword,
+        keyword=keyword or options.keyword,
         synonyms=tuple(options.synonyms),
         accent_sensitive=options.accent_sensitive,
         site_url=options.site_url,
@@ -306,6 +310,7 @@ class _Loaded:
     document: Document
     sources: tuple[SourceText, ...] = ()
     doc: Doc | None = field(default=None, repr=False)
+    keyword: str | None = None  # the draft's own keyphrase
 
 
 def audit_drafts(
@@ -341,7 +346,8 @@ def _audit_batch(
         try:
             document = _load(draft, options)
             paths = source_paths(document, options)
-            loaded.append(_Loaded(document, tuple(_SOURCES.get(path) for path in paths)))
+            sources = tuple(_SOURCES.get(path) for path in paths)
+            loaded.append(_Loaded(document, sources, keyword=draft.keyword))
         except InputError as exc:
             loaded.append(Report(path=draft.path, error=exc.problem, fail_on=options.fail_on))
     analysed = iter(_run_spacy([item for item in loaded if isinstance(item, _Loaded)], doc_cache))
@@ -354,7 +360,11 @@ def _audit_batch(
         try:
             ruleset = ruleset_for_file(options.rules(), document.path)
             analysis = analyze(
-                document, item.doc, get_nlp(), settings_for(ruleset, options), item.sources
+                document,
+                item.doc,
+                get_nlp(),
+                settings_for(ruleset, options, item.keyword),
+                item.sources,
             )
             yield build_report(document, analysis, options)
         except InputError as exc:

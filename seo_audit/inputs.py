@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from seo_audit import io
 from seo_audit.engine import AuditOptions, Draft
@@ -53,12 +54,14 @@ def screened(
     jobs: int,
     wp_statuses: tuple[str, ...] | None = None,
     notice: Callable[[str], None] | None = None,
+    cluster: Any = None,
 ) -> Iterator[Report]:
     """Reports in input order, one per file and one per post of each export.
 
     A file refused from its name or `stat` alone (missing, not a regular file, too large,
     unknown type) gets its error report without being opened; a broken export gets one error
     report after the posts read before the break. `notice` hears about posts passed over.
+    The drafts go to `cluster` (Dask) when given, else to `jobs` local processes.
     """
     from seo_audit import parallel
 
@@ -81,7 +84,10 @@ def screened(
     to_check: Iterator[str | Draft] | list[str | Draft] = drafts()
     if draft_count(files, options.input_format) is not None:
         to_check = list(to_check)  # a known number of drafts: no more workers than drafts
-    checked = iter(parallel.audit_parallel(to_check, options, jobs) if to_check else ())
+    if cluster is not None:  # a seo_audit.dask_backend.DaskBatch
+        checked = iter(cluster.audit(to_check, options) if to_check else ())
+    else:
+        checked = iter(parallel.audit_parallel(to_check, options, jobs) if to_check else ())
     for report in checked:
         while isinstance(order[0], Report):
             yield order.popleft()

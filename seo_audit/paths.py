@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+from collections.abc import Callable, Iterable, Iterator
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -50,7 +51,17 @@ def collect_paths(args: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     anything else is kept as given, so that a missing file is reported as such. A WordPress
     export (.xml) is checked only when named (or matched by a glob).
     """
-    found: list[str] = []
+    return list(iter_paths(args, exclude))
+
+
+def iter_paths(
+    args: Iterable[str],
+    exclude: tuple[str, ...] = (),
+    keep: Callable[[str], bool] | None = None,
+) -> Iterator[str]:
+    """`collect_paths` one file at a time, reading `args` lazily; only the files `keep`
+    accepts (all by default) are yielded, and only they are remembered to drop repeats."""
+    seen: set[str] = set()
     for arg in args:
         p = Path(arg)
         if arg != "-" and p.is_dir():
@@ -70,11 +81,8 @@ def collect_paths(args: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
             matches = sorted(m for m in glob.glob(arg, recursive=True) if Path(m).is_file())
         else:
             matches = [arg]
-        found.extend(m for m in matches if not _excluded(m, exclude))
-    seen: set[str] = set()
-    unique = []
-    for f in found:
-        if f not in seen:
-            seen.add(f)
-            unique.append(f)
-    return unique
+        for m in matches:
+            if m in seen or _excluded(m, exclude) or (keep is not None and not keep(m)):
+                continue
+            seen.add(m)
+            yield m

@@ -147,6 +147,32 @@ class Report:
             "checks": [r.to_dict() for r in self.checks],
         }
 
+    @classmethod
+    def from_dict(
+        cls, data: dict[str, Any], fail_on: str = "error", fail_under: int | None = None
+    ) -> Report:
+        """A report back from its `to_dict()`: an entry of a JSON report's `files`, a JSON
+        Lines line or a partition result (extra keys are left out). How the verdict was
+        reached is not part of the data: give the run's `fail_on` and `fail_under`. The
+        writer's view (`draft`) is not part of it either and stays None."""
+        version = data.get("schema_version", SCHEMA_VERSION)
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"schema_version {version!r}: this seo-audit reads {SCHEMA_VERSION}")
+        return cls(
+            path=data["path"],
+            checks=[CheckResult.from_dict(c) for c in data.get("checks") or []],
+            metrics=dict(data.get("metrics") or {}),
+            keyword=data.get("keyword"),
+            keyword_source=data.get("keyword_source"),
+            suggestions=list(data.get("keyword_suggestions") or []),
+            input_format=data.get("input_format"),
+            ruleset=data.get("ruleset"),
+            error=data.get("error"),
+            notes=list(data.get("notes") or []),
+            fail_on=fail_on,
+            fail_under=fail_under,
+        )
+
 
 def summary_of(reports: list[Report]) -> dict[str, int]:
     errors = sum(1 for r in reports if r.error is not None)

@@ -204,6 +204,21 @@ class Location:
             found["path"] = self.path
         return found
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Location:
+        """A location back from its `to_dict()`."""
+        return cls(
+            data["start"],
+            data["end"],
+            data["line"],
+            data["column"],
+            data["end_line"],
+            data["end_column"],
+            data["text"],
+            data.get("note", ""),
+            data.get("path"),
+        )
+
 
 @dataclass
 class CheckResult:
@@ -245,6 +260,22 @@ class CheckResult:
             "locations": [loc.to_dict() for loc in self.locations],
             "unverifiable": self.unverifiable,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CheckResult:
+        """A result back from its `to_dict()` (`lines` is derived from the locations)."""
+        return cls(
+            data["id"],
+            data["name"],
+            data["family"],
+            data["status"],
+            data["severity"],
+            data["weight"],
+            data["value"],
+            data["expected"],
+            data["message"],
+            [Location.from_dict(loc) for loc in data.get("locations", [])],
+        )
 
 
 class Check:
