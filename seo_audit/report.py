@@ -145,6 +145,8 @@ class Report:
             "notes": list(self.notes),
             "metrics": dict(self.metrics),
             "checks": [r.to_dict() for r in self.checks],
+            # Said only when the rule set accepts it: it changes the verdict of the checks above.
+            **({"accept_unverifiable": True} if self.accept_unverifiable else {}),
         }
 
     @classmethod
@@ -171,6 +173,9 @@ class Report:
             notes=list(data.get("notes") or []),
             fail_on=fail_on,
             fail_under=fail_under,
+            accept_unverifiable=bool(data.get("accept_unverifiable", False)),
+            title=data.get("title"),
+            link=data.get("link"),
         )
 
 

@@ -112,3 +112,17 @@ def test_the_threshold_of_foreign_paragraphs_is_an_option(tmp_path):
         '[ruleset]\nextends = "default"\n[checks.language-french]\nmax_foreign_paragraphs = 1\n'
     )
     assert audit(text, ruleset=str(rules)).check("language-french").status == "pass"
+
+
+def test_unverifiable_results_survive_a_json_round_trip(tmp_path):
+    from seo_audit.report import Report
+
+    plain = audit_file(SAMPLES / "article-conforme.txt")
+    rules = tmp_path / "souple.toml"
+    rules.write_text('[ruleset]\nextends = "default"\naccept_unverifiable = true\n')
+    accepted = audit_file(SAMPLES / "article-conforme.txt", ruleset=str(rules))
+    for report in (plain, accepted):
+        again = Report.from_dict(report.to_dict())
+        assert again.to_dict() == report.to_dict()
+        assert again.passed == report.passed
+    assert accepted.passed and not plain.passed

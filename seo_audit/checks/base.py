@@ -275,6 +275,7 @@ class CheckResult:
             data["expected"],
             data["message"],
             [Location.from_dict(loc) for loc in data.get("locations", [])],
+            bool(data.get("unverifiable", False)),
         )
 
 
