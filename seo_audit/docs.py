@@ -21,7 +21,10 @@ from seo_audit.checks import REGISTRY
 from seo_audit.checks.base import FAMILY_ORDER
 
 START, END = "<!-- checks:start -->", "<!-- checks:end -->"
-README = Path(__file__).resolve().parent.parent / "README.md"
+# The repository's README beside the package in a source tree; from an installed package,
+# the README of the folder the command runs in.
+_SOURCE_README = Path(__file__).resolve().parent.parent / "README.md"
+README = _SOURCE_README if _SOURCE_README.is_file() else Path("README.md")
 
 
 def check_table() -> str:

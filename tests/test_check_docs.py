@@ -14,6 +14,7 @@ test_cases.py) holds a case of the status it claims, run on a real text of that 
 
 import re
 import tomllib
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -206,7 +207,8 @@ def test_other_rulesets_differ_from_the_defaults_where_their_file_says(name):
 
 
 def test_readme_table_is_up_to_date():
-    readme = docs.README.read_text(encoding="utf-8")
+    # The repository's README (the package may be installed elsewhere, as in CI).
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert docs.with_table(readme) == readme, "run python -m seo_audit.docs"
     table = readme.split(docs.START)[1].split(docs.END)[0]
     for check in CHECKS:
