@@ -291,20 +291,14 @@ def check(
     Put paths after `--` when a file name may start with "-": `seo-audit check -- -a.md`.
     """
     from seo_audit.engine import AuditOptions
-    from seo_audit.formats import RenderOptions, renderers
-    from seo_audit.formats.text import render_summary, terminal_width
+    from seo_audit.formats import renderers
+    from seo_audit.formats.text import render_summary
     from seo_audit.inputs import draft_count
     from seo_audit.parallel import default_jobs
     from seo_audit.report import exit_code
     from seo_audit.shard import parse_shard
 
-    if output_format == "auto":
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if output_format not in FORMAT_NAMES:
-        _fail(
-            f"--format {output_format}: unknown format (choose from auto, "
-            f"{', '.join(FORMAT_NAMES)})"
-        )
+    output_format = _output_format(output_format)
     if site_url:
         from seo_audit.ruleset import site_url_problem
 
@@ -355,13 +349,7 @@ def check(
     results = _screened(files, options, limit, jobs or default_jobs(), wp_statuses, cluster)
     total = draft_count(files, input_format)  # None: the posts of an export are not counted
     machine = output_format != "text"
-    use_color = (output is None and sys.stdout.isatty()) if color is None else color
-    render_options = RenderOptions(
-        color=use_color and not machine,
-        verbose=verbose,
-        quiet=quiet,
-        width=terminal_width() if output is None and sys.stdout.isatty() else 100,
-    )
+    render_options = _render_options(output_format, output, color, verbose, quiet)
     # Text and JSON Lines on stdout stream: each draft is printed as soon as it and those
     # before it are done. Other formats are whole documents, written at the end.
     streamed = output is None and output_format in ("text", "jsonl")
