@@ -159,12 +159,6 @@ def source_paths(document: Document, options: AuditOptions) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(base / name) for name in named))
 
 
-def source_path(document: Document, options: AuditOptions) -> str | None:
-    """The first source of a rewrite (see `source_paths`), or None."""
-    paths = source_paths(document, options)
-    return paths[0] if paths else None
-
-
 def _repository_of(folder: Path) -> Path | None:
     """The root of the git repository holding `folder`, if any."""
     for parent in [folder, *folder.parents]:
@@ -280,8 +274,10 @@ class _Resolver:
         return self.others[path]
 
 
-def build_report(document: Document, analysis: Analysis, options: AuditOptions) -> Report:
-    ruleset = ruleset_for_file(options.rules(), document.path)
+def build_report(
+    document: Document, analysis: Analysis, options: AuditOptions, ruleset: RuleSet
+) -> Report:
+    """The report of one analysed draft, under its rule set (overrides applied)."""
     suppressions = Suppressions.of(document)
     results = run_checks(analysis, ruleset, options, suppressions)
     notes = [*suppressions.notes, *suppressions.unused_notes()]
@@ -366,7 +362,7 @@ def _audit_batch(
                 settings_for(ruleset, options, item.keyword),
                 item.sources,
             )
-            yield build_report(document, analysis, options)
+            yield build_report(document, analysis, options, ruleset)
         except InputError as exc:
             yield Report(path=document.path, error=exc.problem, fail_on=options.fail_on)
         except RulesetError as exc:

@@ -11,7 +11,6 @@ from seo_audit.french.keyword import (
     KeyphraseMatcher,
     keyphrase_content_words,
     keyword_occurrences,
-    normalize,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,24 +124,6 @@ def test_keyword_occurrences_counts_per_block():
         "Énergie solaire\n\nL’énergie\nsolaire avance.\nUne énergie solaire.\n\nÉnergie\n\nsolaire"
     )
     assert keyword_occurrences(text, "énergie solaire") == 3
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("L’Énergie", "l'energie"),
-        ("lʼUkraine ‘x", "l'ukraine 'x"),
-        ("arme\u00a0nucléaire\u202f!", "arme nucleaire !"),
-        ("Kim Jong-un", "kim jong-un"),
-        ("Cœur", "coeur"),
-    ],
-)
-def test_normalize(raw, expected):
-    assert normalize(raw) == expected
-
-
-def test_normalize_keeps_accents_on_request():
-    assert normalize("L’Été\u00a0Indien", accents=True) == "l'été indien"
 
 
 @pytest.mark.parametrize(

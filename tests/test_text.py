@@ -93,12 +93,13 @@ def test_unify_marks_keeps_offsets() -> None:
     assert unified == "C’est l’été : Jean-Pierre ’ œ É"
 
 
-def test_old_names_still_answer() -> None:
-    # The connectors module has always called the form with accents `normalise`; the
-    # keyword module's `normalize` keeps its ASCII apostrophe.
+def test_one_normaliser() -> None:
+    # The connectors module's `normalise` is the text layer's; the keyword module has none
+    # of its own.
     assert connectors.normalise is normalise
-    assert keyword.normalize("L’Énergie") == "l'energie"
-    assert keyword.normalize("L’Énergie", accents=True) == "l'énergie"
+    assert not hasattr(keyword, "normalize")
+    assert normalise("lʼUkraine ‘x", accents=False) == "l’ukraine ’x"
+    assert normalise("arme\u00a0nucléaire\u202f!", accents=False) == "arme nucleaire !"
 
 
 # --- The shared lists -----------------------------------------------------------------------

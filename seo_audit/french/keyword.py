@@ -95,14 +95,6 @@ _FUNCTION_WORDS = (
 )
 
 
-def normalize(text: str, *, accents: bool = False) -> str:
-    """`text.normalise` with an ASCII apostrophe ('), accents folded unless `accents`.
-
-    Kept for the callers of this older name; the matcher itself compares `normalise` forms.
-    """
-    return normalise(text, accents=accents).replace(APOSTROPHE, "'")
-
-
 @dataclass(frozen=True)
 class _Lexicon:
     """What the lemmatizer's tables know: real spellings, and the lemma of a word form.
