@@ -10,7 +10,11 @@ from lsprotocol import types  # noqa: E402
 
 from seo_audit.errors import RulesetError  # noqa: E402
 from seo_audit.lsp import explain  # noqa: E402
-from seo_audit.lsp.actions import file_directive_line, suppression_actions  # noqa: E402
+from seo_audit.lsp.actions import (  # noqa: E402
+    container_prefix,
+    file_directive_line,
+    suppression_actions,
+)
 from seo_audit.lsp.checker import Checker, draft_name, input_format  # noqa: E402
 from seo_audit.lsp.convert import Positions  # noqa: E402
 from seo_audit.lsp.settings import Settings, load_rules, options_for, read_settings  # noqa: E402
@@ -190,6 +194,49 @@ def test_disable_file_silences_a_whole_draft_finding(nlp):
     fixed = apply(text, edits_of(actions[0]))
     assert fixed.startswith("---\ntitle: Un titre\n---\n<!-- seo-audit: disable-file L001 -->\n")
     assert [f for f in check(fixed).findings if f.result.id == "L001"] == []
+
+
+def test_container_prefix_keeps_quotes_and_blanks_list_markers():
+    assert container_prefix("- ") == "  "
+    assert container_prefix("10. ") == "    "
+    assert container_prefix("> ") == "> "
+    assert container_prefix("> * ") == ">   "
+    assert container_prefix("  - ") == "    "
+    assert container_prefix("## ") == ""  # a heading is not a container
+    assert container_prefix("") == ""
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["- Une phrase courte.", "- {LONG}", "- Encore une."],
+        ["1. Une phrase courte.", "2. {LONG}", "3. Encore une."],
+        ["- Une phrase courte.", "", "- {LONG}", "", "- Encore une."],  # a loose list
+        ["- Une phrase courte.", "  - Sous-point.", "  - {LONG}", "- Encore une."],
+        ["> Une phrase courte.", ">", "> {LONG}"],
+    ],
+)
+def test_a_quick_fix_inside_a_list_or_quote_does_not_split_it(nlp, items):
+    """A comment at column 0 between two list items ends the list: the fix is indented."""
+    from markdown_it import MarkdownIt
+
+    body = "\n".join(items).replace("{LONG}", LONG)
+    text = f"# Titre\n\nUne phrase.\n\n{body}\n\nFin du texte ici.\n"
+    checked = check(text)
+    (finding,) = long_sentence_findings(checked)
+    blocks = checked.report.draft.blocks
+    actions = suppression_actions(
+        checked.uri, 1, finding, checked.positions, blocks, "markdown", checked.newline
+    )
+    assert actions[0].title == "Disable R001 for this line"
+    fixed = apply(text, edits_of(actions[0]))
+    assert long_sentence_findings(check(fixed)) == []
+
+    def shape(markdown: str) -> list[str]:  # the containers, comments left out
+        tokens = MarkdownIt("commonmark").parse(markdown)
+        return [t.type for t in tokens if t.type.endswith(("_open", "_close"))]
+
+    assert shape(fixed) == shape(text)
 
 
 def test_no_quick_fix_in_plain_text(nlp):

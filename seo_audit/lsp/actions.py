@@ -6,6 +6,9 @@
 - A finding further down a block (a paragraph written over several lines): a comment there
   would split the paragraph in Markdown, and `disable-next-line` only reaches the line after
   it, so the block is wrapped in `disable ID` ... `enable ID` instead.
+- Inside a Markdown list item or block quote, the comment carries the line's container
+  prefix (`> ` kept, a list marker turned into spaces), so it belongs to the container
+  and does not end the list or the quote (at column 0 it would split them in two).
 - Any finding, also those with no place in the prose (word count, the front matter's title):
   `<!-- seo-audit: disable-file ID -->` at the top, after the front matter (Markdown) or the
   doctype (HTML).
@@ -25,6 +28,10 @@ from seo_audit.marks import BlockView
 
 _FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _DOCTYPE = re.compile(r"\s*<!doctype\b[^>]*>", re.IGNORECASE)
+# What may stand before a Markdown block's text on its line: block quote markers, list
+# markers and the spaces after them (a heading's `#` is not a container).
+_CONTAINERS = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?)*[ \t]*")
+_LIST_MARKER = re.compile(r"[-+*]|\d{1,9}[.)]")
 
 
 def file_directive_line(text: str, input_format: str) -> int:
@@ -49,6 +56,17 @@ def _block_at(blocks: list[BlockView], offset: int) -> BlockView | None:
         if block.start <= offset < max(block.end, block.start + 1):
             return block
     return None
+
+
+def container_prefix(line_text: str) -> str:
+    """What a comment line needs in front to stay inside the Markdown list items and block
+    quotes of `line_text`, the part of a line before a block's text: `> ` kept, each list
+    marker turned into spaces of its width (the content column of the item). Empty when
+    the part is not only containers (a heading's `## `)."""
+    found = _CONTAINERS.fullmatch(line_text)
+    if found is None or not line_text.strip():
+        return ""
+    return _LIST_MARKER.sub(lambda m: " " * len(m.group()), line_text)
 
 
 def _insert(positions: Positions, line: int, text: str, newline: str) -> types.TextEdit:
@@ -92,14 +110,19 @@ def suppression_actions(
     if block is not None:
         line = positions.line_of(finding.start)
         first = positions.line_of(block.start)
+        prefix = ""
+        if input_format == "markdown":
+            line_start = positions.text.rfind("\n", 0, block.start) + 1
+            prefix = container_prefix(positions.text[line_start : block.start])
         if line == first:
-            edit = _insert(positions, line, directive("disable-next-line", check_id), newline)
+            comment = prefix + directive("disable-next-line", check_id)
+            edit = _insert(positions, line, comment, newline)
             actions.append(action(f"Disable {check_id} for this line", [edit], True))
         else:
             last = positions.line_of(max(block.end - 1, block.start))
             edits = [
-                _insert(positions, first, directive("disable", check_id), newline),
-                _insert(positions, last + 1, directive("enable", check_id), newline),
+                _insert(positions, first, prefix + directive("disable", check_id), newline),
+                _insert(positions, last + 1, prefix + directive("enable", check_id), newline),
             ]
             actions.append(action(f"Disable {check_id} for this paragraph", edits, True))
     top = file_directive_line(positions.text, input_format)
