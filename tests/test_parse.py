@@ -71,6 +71,25 @@ def test_markdown_meta_links_images():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Gras** en tête de paragraphe.\n",
+        "Un [**lien en gras** au début](https://exemple.fr).\n",
+        "- **Terme** : sa définition.\n",
+    ],
+)
+def test_markdown_bold_at_the_start_of_a_run(text):
+    # markdown-it puts an empty text token before `**`: it once broke the source map (found
+    # on a real blog post, tests/data/real/jamstatic-github-pages.md).
+    doc = parse("a.md", text, "markdown")
+    block = doc.blocks[0]
+    bold = text.split("**")[1]
+    assert bold in block.text
+    start = block.map.to_source(block.text.index(bold))
+    assert text[start : start + len(bold)] == bold
+
+
 def test_toml_front_matter():
     text = (
         '+++\ntitle = "Le potager urbain"\nkeywords = ["potager urbain", "jardin"]\n+++\n'
