@@ -90,6 +90,27 @@ def test_markdown_bold_at_the_start_of_a_run(text):
     assert text[start : start + len(bold)] == bold
 
 
+def test_markdown_template_tags_are_not_prose():
+    text = (
+        "{{< intro >}}\nDans ce *deuxième* épisode.\n{{< /intro >}}\n\n"
+        '{{< figure src="/velo.jpg" caption="Un vélo garé" >}}\n\n'
+        "Lisez mon [billet précédent]({% post_url 2016-09-18-Les craqueurs %}), merci.\n\n"
+        "{{% note %}}Une remarque.{{% /note %}} Le titre reste {{ page.title }}.\n"
+    )
+    doc = parse("a.md", text, "markdown")
+    words = [b.text.split() for b in doc.blocks]
+    assert words == [
+        ["Dans", "ce", "deuxième", "épisode."],
+        ["Lisez", "mon", "[billet", "précédent](", "),", "merci."],
+        ["Une", "remarque.", "Le", "titre", "reste", "{{", "page.title", "}}."],
+    ]
+    for block in doc.blocks:  # the words still point at themselves in the file
+        for word in ("Dans", "merci.", "remarque."):
+            if word in block.text:
+                at = block.map.to_source(block.text.index(word))
+                assert text[at : at + len(word)] == word
+
+
 def test_toml_front_matter():
     text = (
         '+++\ntitle = "Le potager urbain"\nkeywords = ["potager urbain", "jardin"]\n+++\n'

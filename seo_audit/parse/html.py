@@ -45,7 +45,7 @@ from urllib.parse import urlsplit
 from seo_audit.document import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block, Document, Image, Link
 from seo_audit.errors import InputError
 from seo_audit.parse.directives import find_directives
-from seo_audit.parse.frontmatter import keywords_from_meta
+from seo_audit.parse.frontmatter import apply_meta, keywords_from_meta, split_front_matter
 from seo_audit.textmap import LineIndex, SourceMap, align
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -176,14 +176,41 @@ _COMMENT_CLOSE = re.compile(r"--!?\s*>")
 _SENTENCE_END = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
 CELL_PROSE_WORDS = 12  # a cell this long is prose even without a full stop
 CELL_SENTENCE_WORDS = 3  # a cell that ends like a sentence needs this many words
+# Words of a class or id that name a site's navigation (menus, sidebars, breadcrumb trails,
+# tables of contents, MDN's "Quick_links"). Such a block is left out when most of its words
+# are link text and it holds no <h1>, <main> or <article>.
+NAVIGATION_NAMES = frozenset(
+    {
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "nav",
+        "navbar",
+        "navigation",
+        "pagination",
+        "quicklinks",
+        "sidebar",
+        "toc",
+    }
+)
+NAVIGATION_LINK_SHARE = 0.5  # above this share of link words, a block named so is navigation
+_NAME_PARTS = re.compile(r"[-_]")
 
 
 def parse_html(path: str, text: str) -> Document:
     """Parse a decoded HTML fragment or page into a Document."""
     document = Document(path=path, format="html", text=text)
+    # Front matter (a Jekyll or Hugo page, an MDN source file) is not prose: it is read as in
+    # Markdown and blanked out, line breaks kept, so that offsets and lines stay the file's.
+    fm = split_front_matter(path, text)
+    fed = text
+    if fm.body_first_line > 1:
+        apply_meta(document, fm)
+        cut = len(text) - len(fm.body)
+        fed = re.sub(r"[^\n]", " ", text[:cut]) + text[cut:]
     reader = _Reader(document)
     try:
-        reader.feed(text)
+        reader.feed(fed)
         reader.close()
     except AssertionError as exc:  # html.parser's way to reject what it cannot tokenize
         raise InputError(path, f"malformed HTML: {exc}") from None
@@ -324,9 +351,11 @@ class _Region:
         self.last = inner.last or self.last
         self.heading = self.heading or inner.heading
 
-    def keep(self) -> bool:
+    def keep(self, link_words: int = 0) -> bool:
         if self.kind == "form":
             return self.landmark
+        if self.kind == "navigation":
+            return self.landmark or link_words <= NAVIGATION_LINK_SHARE * self.words
         return (
             self.heading
             or self.words >= CELL_PROSE_WORDS
@@ -597,7 +626,11 @@ class _Reader(HTMLParser):
     def _push(self, tag: str, attrs: list[tuple[str, str | None]], at: int) -> None:
         entry = _Open(tag)
         entry.block = tag in BLOCK
-        skipped = tag in SKIPPED or (tag == "header" and not self.scope)
+        skipped = (
+            tag in SKIPPED
+            or (tag == "header" and not self.scope)
+            or (_attr(attrs, "role") or "").strip().lower() == "navigation"
+        )
         entry.skip = skipped
         position = len(self.stack)
         self.stack.append(entry)
@@ -620,9 +653,10 @@ class _Reader(HTMLParser):
             self.scope += 1
         if tag in ("main", "article", "h1") and self.regions:
             self.regions[-1].landmark = True
-        if tag in CELLS or tag == "form":
+        if tag in CELLS or tag == "form" or (entry.block and _names_navigation(attrs)):
             starts = (len(self.blocks), len(self.links), len(self.images))
-            entry.region = _Region("form" if tag == "form" else "cell", starts)
+            kind = "form" if tag == "form" else "cell" if tag in CELLS else "navigation"
+            entry.region = _Region(kind, starts)
             self.regions.append(entry.region)
         elif tag in HEADINGS:
             self.heading = entry
@@ -670,7 +704,10 @@ class _Reader(HTMLParser):
         outer = self.regions[-1] if self.regions else None
         if outer is not None:
             outer.landmark = outer.landmark or region.landmark
-        if not region.keep():
+        link_words = 0
+        if region.kind == "navigation":
+            link_words = sum(len(link.text.split()) for link, _ in self.links[region.starts[1] :])
+        if not region.keep(link_words):
             blocks, links, images = region.starts
             del self.blocks[blocks:], self.links[links:], self.images[images:]
         elif outer is not None:
@@ -704,8 +741,9 @@ class _Reader(HTMLParser):
         path = urlsplit(self.canonical or self.meta.get("og:url", "")).path.rstrip("/")
         if path:
             document.slug = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or None
-        document.meta = self.meta
-        document.keywords = keywords_from_meta(self.meta)
+        # The page's own meta tags, and front matter for what they do not say.
+        document.meta = {**document.meta, **self.meta}
+        document.keywords = keywords_from_meta(document.meta)
 
     # -- blocks --------------------------------------------------------------------------
 
@@ -827,6 +865,16 @@ class _Reader(HTMLParser):
                     out.append(offset)
                 return out
         return align(value, self.source, at, at + len(raw))
+
+
+def _names_navigation(attrs: list[tuple[str, str | None]]) -> bool:
+    """True when the element's class or id names navigation (`site-menu`, `Quick_links`)."""
+    for key in ("class", "id"):
+        for token in (_attr(attrs, key) or "").lower().split():
+            parts = _NAME_PARTS.split(token)
+            if "".join(parts) in NAVIGATION_NAMES or not NAVIGATION_NAMES.isdisjoint(parts):
+                return True
+    return False
 
 
 def _attr(attrs: list[tuple[str, str | None]], name: str) -> str | None:
