@@ -466,6 +466,10 @@ GROWTH = {
     ),
     "nested lists": (500, lambda n: f"<ul><li>{SENTENCE}" * n + "</li></ul>" * n),
     "nested tables": (500, lambda n: f"<table><tr><td>{SENTENCE}" * n),
+    "nested menus": (
+        3_000,
+        lambda n: f'<div class="menu">{SENTENCE} <a href="/x">Un lien.</a> ' * n,
+    ),
     "stray end tags": (3_000, lambda n: f"<p>{SENTENCE}</p>" + "</div></span>" * n),
     "< in text, no >": (4_000, lambda n: f"<p>{SENTENCE}" + " a<b" * n),
     "unclosed comments": (4_000, lambda n: f"<p>{SENTENCE}" + " <!-- x" * n),

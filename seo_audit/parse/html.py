@@ -19,7 +19,12 @@ What is prose:
   a blank line in text that stands straight in a container (WordPress bodies without `<p>`).
 - Not prose: script, style, nav, footer, code, pre, noscript, template, svg, math, button,
   select, textarea, iframe, canvas, audio, video, object and the head; a `<header>` outside
-  `<main>`/`<article>` (the site's banner; inside them it holds the article's own title).
+  `<main>`/`<article>` (the site's banner; inside them it holds the article's own title);
+  an element with `role="navigation"`.
+- A block whose class or id names navigation (NAVIGATION_NAMES: `site-menu`, `sidebar`,
+  `toc`, MDN's `Quick_links`...) is left out when more than half of its words are link text
+  and it holds no `<h1>`, `<main>` or `<article>` (like a cell, decided at its end).
+- Front matter at the top of the file (a Jekyll or Hugo page) is metadata, not prose.
 - A table cell is prose when its text reads as sentences (3 words or more ending like a
   sentence, or 12 words or more, or a heading); cells of data (figures, labels) are not.
 - A `<form>` is not prose unless it holds an `<h1>`, `<main>` or `<article>` (pages built
@@ -336,6 +341,7 @@ class _Region:
     kind: str
     starts: tuple[int, int, int]  # lengths of the page's blocks, links and images at its start
     words: int = 0
+    link_words: int = 0  # words of the link texts inside it
     last: str = ""  # the text of its last block
     heading: bool = False
     landmark: bool = False  # holds an <h1>, <main> or <article>
@@ -348,14 +354,15 @@ class _Region:
     def absorb(self, inner: _Region) -> None:
         """Count the text of a region kept inside this one."""
         self.words += inner.words
+        self.link_words += inner.link_words
         self.last = inner.last or self.last
         self.heading = self.heading or inner.heading
 
-    def keep(self, link_words: int = 0) -> bool:
+    def keep(self) -> bool:
         if self.kind == "form":
             return self.landmark
         if self.kind == "navigation":
-            return self.landmark or link_words <= NAVIGATION_LINK_SHARE * self.words
+            return self.landmark or self.link_words <= NAVIGATION_LINK_SHARE * self.words
         return (
             self.heading
             or self.words >= CELL_PROSE_WORDS
@@ -698,16 +705,15 @@ class _Reader(HTMLParser):
             return
         text, where = link.text.take()
         self.links.append((Link(link.url, text, link.line, where), self.scope > 0))
+        if self.regions:
+            self.regions[-1].link_words += len(text.split())
 
     def _end_region(self) -> None:
         region = self.regions.pop()
         outer = self.regions[-1] if self.regions else None
         if outer is not None:
             outer.landmark = outer.landmark or region.landmark
-        link_words = 0
-        if region.kind == "navigation":
-            link_words = sum(len(link.text.split()) for link, _ in self.links[region.starts[1] :])
-        if not region.keep(link_words):
+        if not region.keep():
             blocks, links, images = region.starts
             del self.blocks[blocks:], self.links[links:], self.images[images:]
         elif outer is not None:
