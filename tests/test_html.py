@@ -305,6 +305,8 @@ def test_blocks_named_as_navigation_are_left_out_when_made_of_links():
     assert _blocks(prose) == [(PARAGRAPH, "Un paragraphe avec un lien.")]
     titled = '<div class="sidebar-layout"><h1><a href="/">Le titre</a></h1></div>'
     assert _blocks(titled) == [(HEADING, "Le titre")]
+    main = '<main class="with-toc"><a href="/a">Voir aussi</a></main>'
+    assert _blocks(main) == [(PARAGRAPH, "Voir aussi")]  # <main> is the article, whatever its name
     # A name merely containing the letters is no navigation ("menuiserie", "navette").
     assert _blocks('<div class="menuiserie navette"><a href="/a">Nos portes</a></div>') == [
         (PARAGRAPH, "Nos portes")

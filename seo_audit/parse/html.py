@@ -660,7 +660,8 @@ class _Reader(HTMLParser):
             self.scope += 1
         if tag in ("main", "article", "h1") and self.regions:
             self.regions[-1].landmark = True
-        if tag in CELLS or tag == "form" or (entry.block and _names_navigation(attrs)):
+        navigation = entry.block and not entry.scope and _names_navigation(attrs)
+        if tag in CELLS or tag == "form" or navigation:
             starts = (len(self.blocks), len(self.links), len(self.images))
             kind = "form" if tag == "form" else "cell" if tag in CELLS else "navigation"
             entry.region = _Region(kind, starts)
