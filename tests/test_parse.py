@@ -1,5 +1,7 @@
 """Parsers: Markdown (YAML/TOML front matter), HTML fragments and pages, plain text."""
 
+import time
+
 import pytest
 
 from seo_audit.document import HEADING, LIST_ITEM, PARAGRAPH, QUOTE
@@ -109,6 +111,20 @@ def test_markdown_template_tags_are_not_prose():
             if word in block.text:
                 at = block.map.to_source(block.text.index(word))
                 assert text[at : at + len(word)] == word
+
+
+def test_markdown_template_openings_without_closing_stay_linear():
+    # Each `{{<` looked for its `>}}` up to the end of the text: quadratic (0.8 s for 8,000).
+    def seconds(n: int) -> float:
+        text = "Un texte " + "{{< {% " * n + "fin.\n"
+        start = time.process_time()
+        parse("a.md", text, "markdown")
+        return time.process_time() - start
+
+    single = double = float("inf")
+    for _ in range(3):  # best of 3, interleaved: a busy machine slows both alike
+        single, double = min(single, seconds(4000)), min(double, seconds(8000))
+    assert double <= 2.5 * single + 0.01, (single, double)
 
 
 def test_toml_front_matter():

@@ -17,7 +17,9 @@ _md = MarkdownIt("commonmark").enable("table")
 # Template tags of static site generators: Hugo shortcodes `{{< figure src="…" >}}`,
 # `{{% note %}}` and Liquid tags `{% post_url … %}`. They are markup, not prose (the text
 # between a pair of them is). `{{ … }}` stays: it prints a value (an MDN macro, a title).
-_TEMPLATE_TAG = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}", re.S)
+# A tag is at most 500 characters long, so that text full of openings without a closing stays
+# linear (each opening looks that far, not to the end of the text).
+_TEMPLATE_TAG = re.compile(r"\{\{<.{0,500}?>\}\}|\{\{%.{0,500}?%\}\}|\{%.{0,500}?%\}", re.S)
 
 
 def parse_markdown(path: str, text: str) -> Document:
