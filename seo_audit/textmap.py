@@ -53,6 +53,8 @@ class SourceMap:
 
     def extend(self, other: SourceMap) -> None:
         """Add the characters of another map after these."""
+        if not other._plain:
+            return  # an empty piece (markdown-it's empty text beside `**`) adds nothing
         ends = [*other._plain[1:], other.length]
         for start, end, source in zip(other._plain, ends, other._source, strict=True):
             self.append(source, end - start)

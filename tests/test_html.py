@@ -19,6 +19,7 @@ from seo_audit.textmap import LineIndex
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "article-conforme.html"
 DATA = ROOT / "tests" / "data" / "html"
+REAL = ROOT / "tests" / "data" / "real"
 
 # Recorded from the BeautifulSoup parser before the rewrite: (kind, line, level, length).
 _H, _P, _L = HEADING, PARAGRAPH, LIST_ITEM
@@ -158,7 +159,7 @@ def test_maps_point_at_each_character():
 
 
 def test_maps_on_all_html_files():
-    for path in [SAMPLE, *sorted(DATA.glob("*.html"))]:
+    for path in [SAMPLE, *sorted(DATA.glob("*.html")), *sorted(REAL.glob("*.html"))]:
         assert_exact_maps(_parse(path.read_text(encoding="utf-8"), str(path)))
 
 
@@ -282,6 +283,51 @@ def test_forms_are_not_prose_unless_the_page_is_built_in_one():
     ]
     page = "<form id='form1'><div><h1>Le titre</h1><p>La page entière.</p></div></form>"
     assert _blocks(page) == [(HEADING, "Le titre"), (PARAGRAPH, "La page entière.")]
+
+
+def test_blocks_named_as_navigation_are_left_out_when_made_of_links():
+    menu = (
+        '<section class="Quick_links"><ol><li><details><summary>Jeux</summary><ol>'
+        '<li><a href="/a">Anatomie d’un jeu vidéo</a></li><li><a href="/b">Exemples</a></li>'
+        "</ol></details></li></ol></section>"
+    )
+    assert _blocks(menu + "<p>Le texte de la page.</p>") == [(PARAGRAPH, "Le texte de la page.")]
+    # Other names of navigation, and role="navigation" whatever it holds.
+    for opening in ('<div id="sidebar">', '<ul class="site-menu">', '<div class="toc">'):
+        links = opening + '<a href="/a">Premier lien</a> <a href="/b">Second lien</a>'
+        closing = "</ul>" if opening.startswith("<ul") else "</div>"
+        assert _blocks(links + closing + "<p>Le texte.</p>") == [(PARAGRAPH, "Le texte.")]
+    assert _blocks('<div role="navigation">Accueil</div><p>Le texte.</p>') == [
+        (PARAGRAPH, "Le texte.")
+    ]
+    # A block named so is kept when it is mostly prose, or holds the page's title.
+    prose = '<div class="with-sidebar"><p>Un paragraphe avec <a href="/a">un lien</a>.</p></div>'
+    assert _blocks(prose) == [(PARAGRAPH, "Un paragraphe avec un lien.")]
+    titled = '<div class="sidebar-layout"><h1><a href="/">Le titre</a></h1></div>'
+    assert _blocks(titled) == [(HEADING, "Le titre")]
+    main = '<main class="with-toc"><a href="/a">Voir aussi</a></main>'
+    assert _blocks(main) == [(PARAGRAPH, "Voir aussi")]  # <main> is the article, whatever its name
+    # A name merely containing the letters is no navigation ("menuiserie", "navette").
+    assert _blocks('<div class="menuiserie navette"><a href="/a">Nos portes</a></div>') == [
+        (PARAGRAPH, "Nos portes")
+    ]
+
+
+def test_front_matter_of_an_html_page_is_not_prose():
+    text = (
+        "---\ntitle: Introduction aux jeux\ndescription: Créer des jeux pour le Web.\n"
+        "keyword: jeux web\ntags:\n  - Jeux\n---\n<p>Le Web est une plate-forme de jeux.</p>\n"
+    )
+    doc = _parse(text)
+    assert [b.text for b in doc.blocks] == ["Le Web est une plate-forme de jeux."]
+    assert doc.blocks[0].line == 8
+    assert (doc.title, doc.title_line) == ("Introduction aux jeux", 2)
+    assert doc.description == "Créer des jeux pour le Web."
+    assert doc.keywords == ["jeux web"]
+    assert_exact_maps(doc)
+    # The page's own head wins over the front matter.
+    page = "---\ntitle: Titre du fichier\n---\n<title>Titre de la page</title><p>Texte.</p>"
+    assert _parse(page).title == "Titre de la page"
 
 
 def test_header_is_prose_inside_the_article_only():
@@ -422,6 +468,10 @@ GROWTH = {
     ),
     "nested lists": (500, lambda n: f"<ul><li>{SENTENCE}" * n + "</li></ul>" * n),
     "nested tables": (500, lambda n: f"<table><tr><td>{SENTENCE}" * n),
+    "nested menus": (
+        3_000,
+        lambda n: f'<div class="menu">{SENTENCE} <a href="/x">Un lien.</a> ' * n,
+    ),
     "stray end tags": (3_000, lambda n: f"<p>{SENTENCE}</p>" + "</div></span>" * n),
     "< in text, no >": (4_000, lambda n: f"<p>{SENTENCE}" + " a<b" * n),
     "unclosed comments": (4_000, lambda n: f"<p>{SENTENCE}" + " <!-- x" * n),

@@ -1,5 +1,7 @@
 """Parsers: Markdown (YAML/TOML front matter), HTML fragments and pages, plain text."""
 
+import time
+
 import pytest
 
 from seo_audit.document import HEADING, LIST_ITEM, PARAGRAPH, QUOTE
@@ -69,6 +71,60 @@ def test_markdown_meta_links_images():
     assert [(i.src, i.alt, i.line) for i in doc.images] == [
         ("/img/velo.jpg", "Un vélo électrique garé", 10)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Gras** en tête de paragraphe.\n",
+        "Un [**lien en gras** au début](https://exemple.fr).\n",
+        "- **Terme** : sa définition.\n",
+    ],
+)
+def test_markdown_bold_at_the_start_of_a_run(text):
+    # markdown-it puts an empty text token before `**`: it once broke the source map (found
+    # on a real blog post, tests/data/real/jamstatic-github-pages.md).
+    doc = parse("a.md", text, "markdown")
+    block = doc.blocks[0]
+    bold = text.split("**")[1]
+    assert bold in block.text
+    start = block.map.to_source(block.text.index(bold))
+    assert text[start : start + len(bold)] == bold
+
+
+def test_markdown_template_tags_are_not_prose():
+    text = (
+        "{{< intro >}}\nDans ce *deuxième* épisode.\n{{< /intro >}}\n\n"
+        '{{< figure src="/velo.jpg" caption="Un vélo garé" >}}\n\n'
+        "Lisez mon [billet précédent]({% post_url 2016-09-18-Les craqueurs %}), merci.\n\n"
+        "{{% note %}}Une remarque.{{% /note %}} Le titre reste {{ page.title }}.\n"
+    )
+    doc = parse("a.md", text, "markdown")
+    words = [b.text.split() for b in doc.blocks]
+    assert words == [
+        ["Dans", "ce", "deuxième", "épisode."],
+        ["Lisez", "mon", "[billet", "précédent](", "),", "merci."],
+        ["Une", "remarque.", "Le", "titre", "reste", "{{", "page.title", "}}."],
+    ]
+    for block in doc.blocks:  # the words still point at themselves in the file
+        for word in ("Dans", "merci.", "remarque."):
+            if word in block.text:
+                at = block.map.to_source(block.text.index(word))
+                assert text[at : at + len(word)] == word
+
+
+def test_markdown_template_openings_without_closing_stay_linear():
+    # Each `{{<` looked for its `>}}` up to the end of the text: quadratic (0.8 s for 8,000).
+    def seconds(n: int) -> float:
+        text = "Un texte " + "{{< {% " * n + "fin.\n"
+        start = time.process_time()
+        parse("a.md", text, "markdown")
+        return time.process_time() - start
+
+    single = double = float("inf")
+    for _ in range(3):  # best of 3, interleaved: a busy machine slows both alike
+        single, double = min(single, seconds(4000)), min(double, seconds(8000))
+    assert double <= 2.5 * single + 0.01, (single, double)
 
 
 def test_toml_front_matter():

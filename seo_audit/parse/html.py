@@ -19,7 +19,12 @@ What is prose:
   a blank line in text that stands straight in a container (WordPress bodies without `<p>`).
 - Not prose: script, style, nav, footer, code, pre, noscript, template, svg, math, button,
   select, textarea, iframe, canvas, audio, video, object and the head; a `<header>` outside
-  `<main>`/`<article>` (the site's banner; inside them it holds the article's own title).
+  `<main>`/`<article>` (the site's banner; inside them it holds the article's own title);
+  an element with `role="navigation"`.
+- A block whose class or id names navigation (NAVIGATION_NAMES: `site-menu`, `sidebar`,
+  `toc`, MDN's `Quick_links`...) is left out when more than half of its words are link text
+  and it holds no `<h1>`, `<main>` or `<article>` (like a cell, decided at its end).
+- Front matter at the top of the file (a Jekyll or Hugo page) is metadata, not prose.
 - A table cell is prose when its text reads as sentences (3 words or more ending like a
   sentence, or 12 words or more, or a heading); cells of data (figures, labels) are not.
 - A `<form>` is not prose unless it holds an `<h1>`, `<main>` or `<article>` (pages built
@@ -45,7 +50,7 @@ from urllib.parse import urlsplit
 from seo_audit.document import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block, Document, Image, Link
 from seo_audit.errors import InputError
 from seo_audit.parse.directives import find_directives
-from seo_audit.parse.frontmatter import keywords_from_meta
+from seo_audit.parse.frontmatter import apply_meta, keywords_from_meta, split_front_matter
 from seo_audit.textmap import LineIndex, SourceMap, align
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -176,14 +181,41 @@ _COMMENT_CLOSE = re.compile(r"--!?\s*>")
 _SENTENCE_END = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
 CELL_PROSE_WORDS = 12  # a cell this long is prose even without a full stop
 CELL_SENTENCE_WORDS = 3  # a cell that ends like a sentence needs this many words
+# Words of a class or id that name a site's navigation (menus, sidebars, breadcrumb trails,
+# tables of contents, MDN's "Quick_links"). Such a block is left out when most of its words
+# are link text and it holds no <h1>, <main> or <article>.
+NAVIGATION_NAMES = frozenset(
+    {
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "nav",
+        "navbar",
+        "navigation",
+        "pagination",
+        "quicklinks",
+        "sidebar",
+        "toc",
+    }
+)
+NAVIGATION_LINK_SHARE = 0.5  # above this share of link words, a block named so is navigation
+_NAME_PARTS = re.compile(r"[-_]")
 
 
 def parse_html(path: str, text: str) -> Document:
     """Parse a decoded HTML fragment or page into a Document."""
     document = Document(path=path, format="html", text=text)
+    # Front matter (a Jekyll or Hugo page, an MDN source file) is not prose: it is read as in
+    # Markdown and blanked out, line breaks kept, so that offsets and lines stay the file's.
+    fm = split_front_matter(path, text)
+    fed = text
+    if fm.body_first_line > 1:
+        apply_meta(document, fm)
+        cut = len(text) - len(fm.body)
+        fed = re.sub(r"[^\n]", " ", text[:cut]) + text[cut:]
     reader = _Reader(document)
     try:
-        reader.feed(text)
+        reader.feed(fed)
         reader.close()
     except AssertionError as exc:  # html.parser's way to reject what it cannot tokenize
         raise InputError(path, f"malformed HTML: {exc}") from None
@@ -309,6 +341,7 @@ class _Region:
     kind: str
     starts: tuple[int, int, int]  # lengths of the page's blocks, links and images at its start
     words: int = 0
+    link_words: int = 0  # words of the link texts inside it
     last: str = ""  # the text of its last block
     heading: bool = False
     landmark: bool = False  # holds an <h1>, <main> or <article>
@@ -321,12 +354,15 @@ class _Region:
     def absorb(self, inner: _Region) -> None:
         """Count the text of a region kept inside this one."""
         self.words += inner.words
+        self.link_words += inner.link_words
         self.last = inner.last or self.last
         self.heading = self.heading or inner.heading
 
     def keep(self) -> bool:
         if self.kind == "form":
             return self.landmark
+        if self.kind == "navigation":
+            return self.landmark or self.link_words <= NAVIGATION_LINK_SHARE * self.words
         return (
             self.heading
             or self.words >= CELL_PROSE_WORDS
@@ -597,7 +633,11 @@ class _Reader(HTMLParser):
     def _push(self, tag: str, attrs: list[tuple[str, str | None]], at: int) -> None:
         entry = _Open(tag)
         entry.block = tag in BLOCK
-        skipped = tag in SKIPPED or (tag == "header" and not self.scope)
+        skipped = (
+            tag in SKIPPED
+            or (tag == "header" and not self.scope)
+            or (_attr(attrs, "role") or "").strip().lower() == "navigation"
+        )
         entry.skip = skipped
         position = len(self.stack)
         self.stack.append(entry)
@@ -620,9 +660,11 @@ class _Reader(HTMLParser):
             self.scope += 1
         if tag in ("main", "article", "h1") and self.regions:
             self.regions[-1].landmark = True
-        if tag in CELLS or tag == "form":
+        navigation = entry.block and not entry.scope and _names_navigation(attrs)
+        if tag in CELLS or tag == "form" or navigation:
             starts = (len(self.blocks), len(self.links), len(self.images))
-            entry.region = _Region("form" if tag == "form" else "cell", starts)
+            kind = "form" if tag == "form" else "cell" if tag in CELLS else "navigation"
+            entry.region = _Region(kind, starts)
             self.regions.append(entry.region)
         elif tag in HEADINGS:
             self.heading = entry
@@ -664,6 +706,8 @@ class _Reader(HTMLParser):
             return
         text, where = link.text.take()
         self.links.append((Link(link.url, text, link.line, where), self.scope > 0))
+        if self.regions:
+            self.regions[-1].link_words += len(text.split())
 
     def _end_region(self) -> None:
         region = self.regions.pop()
@@ -704,8 +748,9 @@ class _Reader(HTMLParser):
         path = urlsplit(self.canonical or self.meta.get("og:url", "")).path.rstrip("/")
         if path:
             document.slug = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or None
-        document.meta = self.meta
-        document.keywords = keywords_from_meta(self.meta)
+        # The page's own meta tags, and front matter for what they do not say.
+        document.meta = {**document.meta, **self.meta}
+        document.keywords = keywords_from_meta(document.meta)
 
     # -- blocks --------------------------------------------------------------------------
 
@@ -827,6 +872,16 @@ class _Reader(HTMLParser):
                     out.append(offset)
                 return out
         return align(value, self.source, at, at + len(raw))
+
+
+def _names_navigation(attrs: list[tuple[str, str | None]]) -> bool:
+    """True when the element's class or id names navigation (`site-menu`, `Quick_links`)."""
+    for key in ("class", "id"):
+        for token in (_attr(attrs, key) or "").lower().split():
+            parts = _NAME_PARTS.split(token)
+            if "".join(parts) in NAVIGATION_NAMES or not NAVIGATION_NAMES.isdisjoint(parts):
+                return True
+    return False
 
 
 def _attr(attrs: list[tuple[str, str | None]], name: str) -> str | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -11,6 +14,12 @@ from seo_audit.parse.frontmatter import apply_meta, split_front_matter
 from seo_audit.textmap import SourceMap, align
 
 _md = MarkdownIt("commonmark").enable("table")
+# Template tags of static site generators: Hugo shortcodes `{{< figure src="…" >}}`,
+# `{{% note %}}` and Liquid tags `{% post_url … %}`. They are markup, not prose (the text
+# between a pair of them is). `{{ … }}` stays: it prints a value (an MDN macro, a title).
+# A tag is at most 500 characters long, so that text full of openings without a closing stays
+# linear (each opening looks that far, not to the end of the text).
+_TEMPLATE_TAG = re.compile(r"\{\{<.{0,500}?>\}\}|\{\{%.{0,500}?%\}\}|\{%.{0,500}?%\}", re.S)
 
 
 def parse_markdown(path: str, text: str) -> Document:
@@ -118,7 +127,7 @@ def _inline_text(
             if link_stack and link_stack[-1][2]:
                 where.skip_past(child.content)
                 continue  # an autolink's text is its URL, not prose
-            add(child.content, where.find(child.content))
+            _add_text(child.content, add, where)
         elif ct in ("softbreak", "hardbreak"):
             at = where.skip_past("\n")
             add("\n", SourceMap.contiguous(at, 1))
@@ -154,6 +163,19 @@ def _inline_text(
             document.directives.extend(find_directives(child.content, line + newlines))
             where.skip_past(child.content)
     return "".join(parts), built
+
+
+def _add_text(text: str, add: Callable[[str, SourceMap], None], where: _Cursor) -> None:
+    """Add a text token's content; a template tag in it becomes a space (words stay apart)."""
+    last = 0
+    if "{" in text:
+        for m in _TEMPLATE_TAG.finditer(text):
+            if m.start() > last:
+                add(text[last : m.start()], where.find(text[last : m.start()]))
+            add(" ", SourceMap.contiguous(where.skip_past(m.group()), 1))
+            last = m.end()
+    if last < len(text):
+        add(text[last:], where.find(text[last:]))
 
 
 def _skip_destination(where: _Cursor) -> None:
