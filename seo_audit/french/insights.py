@@ -1,0 +1,210 @@
+"""Insights on a text, measured from the one spaCy pass: reading time, prominent words and
+phrases, complex words.
+
+- Reading time: words at a French adult's silent reading speed, plus a few seconds for each
+  image.
+- Prominent words: the lemmas of the content words (nouns, proper nouns, adjectives, verbs;
+  spaCy's French stop words left out), ranked by count, and the phrases of two or three
+  content words in a row (« vélo électrique »), which a writer compares with the keyphrase.
+- Complex words: long and rare words of the body (see `is_complex`), for R006.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from seo_audit.french.frequencies import zipf
+from seo_audit.french.text import HYPHENS, normalise
+
+# Silent reading speed of French adults reading their own language: 195 ± 26 words per
+# minute, from the International Reading Speed Texts (IReST): Trauzettel-Klosinski, Dietz et
+# al., "Standardized assessment of reading performance: the new International Reading Speed
+# Texts IReST", Investigative Ophthalmology & Visual Science 53(9), 2012, table 3.
+READING_WORDS_PER_MINUTE = 195
+# Time spent on an image, after Medium's published reading-time rule (help article "Read
+# time"): 12 seconds for the first image, one second less for each next one, 3 seconds from
+# the tenth on.
+FIRST_IMAGE_SECONDS = 12
+LEAST_IMAGE_SECONDS = 3
+
+# Parts of speech whose words carry the subject of a text.
+CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+# Phrases of this many content words in a row are counted (« vélo électrique pliant »).
+PHRASE_SIZES = (2, 3)
+# A phrase said once is no pattern: phrases are ranked from this many occurrences.
+MIN_PHRASE_COUNT = 2
+
+
+def reading_seconds(words: int, images: int) -> int:
+    """Seconds to read `words` words and look at `images` images."""
+    seconds = 60 * words / READING_WORDS_PER_MINUTE
+    seconds += sum(max(FIRST_IMAGE_SECONDS - i, LEAST_IMAGE_SECONDS) for i in range(images))
+    return round(seconds)
+
+
+def _is_wordlike(token: Token) -> bool:
+    text = token.text
+    return any(c.isalpha() for c in text) and all(c.isalpha() or c in HYPHENS for c in text)
+
+
+def is_content(token: Token) -> bool:
+    """A word that carries meaning: a noun, proper noun, adjective or verb written in letters,
+    not one of spaCy's French stop words (« être », « faire », « tout »...)."""
+    return (
+        token.pos_ in CONTENT_POS
+        and not token.is_stop
+        and len(token.text) > 1
+        and _is_wordlike(token)
+        and not token.like_num
+    )
+
+
+def word_key(token: Token) -> str:
+    """What a content word counts as: its lemma in lower case (« vélos » → « vélo »), a
+    proper noun as written (« Paris »), and so is a word with a capital inside a sentence,
+    a name the tagger took for a common word (the river « Vilaine », not « vilain »)."""
+    if token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start):
+        return token.text
+    return normalise(token.lemma_ or token.text)
+
+
+@dataclass(frozen=True)
+class Prominent:
+    """A word or phrase of the text and how many times it occurs."""
+
+    text: str
+    count: int
+
+    def to_dict(self) -> dict[str, str | int]:
+        return {"text": self.text, "count": self.count}
+
+
+def prominent_words(spans: Iterable[Span]) -> tuple[list[Prominent], list[Prominent]]:
+    """The content words and the phrases of `spans` (sentences), by count, the most frequent
+    first (ties: the first met first). Phrases need MIN_PHRASE_COUNT occurrences."""
+    words: Counter[str] = Counter()
+    phrases: Counter[str] = Counter()
+    # A phrase is counted by its lemmas but shown as it is most often written (« jardins
+    # partagés » and « jardin partagé » are one phrase, shown « jardin partagé » when that
+    # is the commoner form; its lemmas would read « jardin partager »).
+    written: dict[str, Counter[str]] = {}
+    for span in spans:
+        run: list[Token] = []
+        for token in span:
+            if not is_content(token):
+                run = []
+                continue
+            words[word_key(token)] += 1
+            run.append(token)
+            for size in PHRASE_SIZES:
+                if len(run) >= size:
+                    key = " ".join(word_key(t) for t in run[-size:])
+                    phrases[key] += 1
+                    form = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in run[-size:])
+                    written.setdefault(key, Counter())[form] += 1
+    # Counter.most_common keeps first-met order among equal counts.
+    return (
+        [Prominent(k, n) for k, n in words.most_common()],
+        [
+            Prominent(written[k].most_common(1)[0][0], n)
+            for k, n in phrases.most_common()
+            if n >= MIN_PHRASE_COUNT
+        ],
+    )
+
+
+def keyphrase_keys(tokens: Iterable[Token]) -> list[tuple[str, ...]]:
+    """For each content word of a keyphrase's tokens, the keys (see `word_key`) it may have
+    in the text: its lemma first, then its form as written and in lower case. A keyphrase is
+    tagged out of context, where « crue » can pass for a form of « croire » and « Vilaine »
+    for a common word: the written forms keep them findable."""
+    found: dict[str, tuple[str, ...]] = {}
+    for t in tokens:
+        if is_content(t):
+            keys = (word_key(t), t.text, normalise(t.text))
+            found.setdefault(keys[0], tuple(dict.fromkeys(keys)))
+    return list(found.values())
+
+
+@dataclass(frozen=True)
+class ComplexWord:
+    """A long, rare word of the body and where it is in the file."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+    zipf: float
+
+
+def word_zipf(token: Token) -> float:
+    """How common a word is: the more common of its form and its lemma (« contraignantes »
+    is as common as « contraignant »); a compound not in the list, its rarest part."""
+    found = max(zipf(token.text), zipf(token.lemma_ or token.text))
+    if found or not any(h in token.text for h in HYPHENS):
+        return found
+    parts = [p for p in normalise(token.text).split("-") if p]
+    return min((zipf(p) for p in parts), default=0.0)
+
+
+def is_complex(token: Token, min_letters: int, max_zipf: float, keyphrase: frozenset[str]) -> bool:
+    """A complex word: at least `min_letters` letters and a Zipf frequency below `max_zipf`.
+    Proper nouns, numbers, words with a capital inside a sentence (names the tagger missed,
+    acronyms) and the keyphrase's own words are not counted: the writer cannot replace them
+    with simpler words."""
+    text = token.text
+    if sum(c.isalpha() for c in text) < min_letters or not _is_wordlike(token):
+        return False
+    if token.pos_ == "PROPN" or token.like_num:
+        return False
+    if (text[0].isupper() and not token.is_sent_start) or text[1:] != text[1:].lower():
+        return False
+    if normalise(text) in keyphrase or word_key(token) in keyphrase:
+        return False
+    return word_zipf(token) < max_zipf
+
+
+@dataclass
+class Insights:
+    """What `measure` found; the metrics and R006, K011 read it."""
+
+    words: list[Prominent] = field(default_factory=list)
+    phrases: list[Prominent] = field(default_factory=list)
+    keyphrase_keys: list[tuple[str, ...]] = field(default_factory=list)
+    complex_words: list[ComplexWord] = field(default_factory=list)
+
+
+def measure(
+    sentences: Iterable[tuple[Span, bool]],
+    keyphrase: Iterable[str],
+    keys: list[tuple[str, ...]],
+    min_letters: int,
+    max_zipf: float,
+    locate: Callable[[int, int], tuple[int, int, int]],
+) -> Insights:
+    """Prominent words of every sentence (headings included) and complex words of the body.
+
+    `sentences` are (sentence, is_heading); `keyphrase` its content words as written and
+    `keys` their keys; `locate(start, end)` gives the file range and line of characters of
+    the Doc.
+    """
+    spans = list(sentences)
+    words, phrases = prominent_words(span for span, _ in spans)
+    own = frozenset(
+        {normalise(w) for w in keyphrase}
+        | {p for w in keyphrase for p in normalise(w).split("-") if p}
+        | {k for alternatives in keys for k in alternatives}
+    )
+    found = []
+    for span, heading in spans:
+        if heading:
+            continue
+        for token in span:
+            if is_complex(token, min_letters, max_zipf, own):
+                start, end, line = locate(token.idx, token.idx + len(token.text))
+                found.append(ComplexWord(token.text, start, end, line, word_zipf(token)))
+    return Insights(words, phrases, keys, found)
