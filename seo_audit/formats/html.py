@@ -71,6 +71,7 @@ LABELS = {
     "long-section": "Long section",
     "long-paragraph": "Long paragraph",
     "repeated-opening": "Repeated opening",
+    "complex-word": "Complex word",
     "copied": "Found in the source",
     "invented": "Fact not in the source",
 }
@@ -684,6 +685,7 @@ def page_context(report: Report, index_href: str | None = None) -> dict[str, Any
             "reasons": report.verdict_reasons(),
             "index_href": index_href,
             "metrics": [],
+            "insights": None,
             "notes": report.notes,
         }
     places = [
