@@ -20,8 +20,8 @@ from pathlib import Path
 from seo_audit.french.frequencies import LIST_FLOOR
 
 OUT = Path(__file__).resolve().parent.parent / "seo_audit" / "french" / "data" / "frequencies.tsv"
-# Letters only, hyphens between them: leaves out numbers, symbols and elided forms
-# (« l’homme »), which spaCy splits before the list is read.
+# Letters only (wordfreq splits words on hyphens; the pattern would keep a compound): leaves
+# out numbers, symbols and elided forms (« l’homme »), which spaCy splits.
 _WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
 
 

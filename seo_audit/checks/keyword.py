@@ -693,7 +693,7 @@ class KeyphraseProminent(Check):
         ranks: dict[str, int] = {}
         for i, p in enumerate(a.insights.words, 1):
             ranks.setdefault(p.text, i)
-        # Each keyphrase word by its lemma, shown as such, and its best rank under any key.
+        # Each keyphrase word, as written, and its best rank under any of its keys.
         rank_of = {
             alternatives[0]: min((ranks[k] for k in alternatives if k in ranks), default=None)
             for alternatives in keys

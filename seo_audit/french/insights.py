@@ -118,15 +118,14 @@ def prominent_words(spans: Iterable[Span]) -> tuple[list[Prominent], list[Promin
 
 
 def keyphrase_keys(tokens: Iterable[Token]) -> list[tuple[str, ...]]:
-    """For each content word of a keyphrase's tokens, the keys (see `word_key`) it may have
-    in the text: its lemma first, then its form as written and in lower case. A keyphrase is
-    tagged out of context, where « crue » can pass for a form of « croire » and « Vilaine »
-    for a common word: the written forms keep them findable."""
+    """For each content word of a keyphrase's tokens, the keys it may have in the text (see
+    `word_key`): its form as written first (for messages), then its key and its lower case.
+    A keyphrase is tagged out of context, where « crue » can pass for a form of « croire »
+    and « Vilaine » for a common word: the written forms keep them findable."""
     found: dict[str, tuple[str, ...]] = {}
     for t in tokens:
         if is_content(t):
-            keys = (word_key(t), t.text, normalise(t.text))
-            found.setdefault(keys[0], tuple(dict.fromkeys(keys)))
+            found.setdefault(word_key(t), tuple(dict.fromkeys((t.text, word_key(t), t.lower_))))
     return list(found.values())
 
 
@@ -143,7 +142,8 @@ class ComplexWord:
 
 def word_zipf(token: Token) -> float:
     """How common a word is: the more common of its form and its lemma (« contraignantes »
-    is as common as « contraignant »); a compound not in the list, its rarest part."""
+    is as common as « contraignant »); a hyphenated compound, its rarest part (the list,
+    like wordfreq, splits words on hyphens)."""
     found = max(zipf(token.text), zipf(token.lemma_ or token.text))
     if found or not any(h in token.text for h in HYPHENS):
         return found
