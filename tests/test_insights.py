@@ -188,7 +188,8 @@ def test_r006_suppressed_lines_leave_their_words_out():
 def test_samples_keep_their_verdicts_and_the_heavy_one_warns():
     heavy = audit_file(str(ROOT / "samples" / "echec-phrases-longues.md")).check("R006")
     assert heavy.status == "fail" and heavy.severity == "warning"
-    assert "socioprofessionnelles" in heavy.message
+    assert "socioprofessionnelles" in [loc.text for loc in heavy.locations]
+    assert "and 18 more" in heavy.message  # the message names ten, the places list all
     assert audit_file(str(GOOD)).check("R006").status == "pass"
 
 
@@ -206,3 +207,35 @@ def test_metrics_command_and_json_report_agree_on_the_insights():
         assert key in metrics
     text = runner.invoke(main, ["metrics", str(GOOD)]).output
     assert re.search(r"^prominent_words\s+potager \(12\), urbain \(11\)", text, re.M)
+
+
+# --- The README's Insights part ---------------------------------------------------------------
+
+
+def _readme_insights() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Insights")
+    return readme[start : readme.index("\n## ", start + 1)]
+
+
+def test_readme_insights_numbers_are_the_code_s():
+    from seo_audit.checks import REGISTRY
+
+    part = " ".join(_readme_insights().split())
+    k011, r006 = REGISTRY["K011"].default_options(), REGISTRY["R006"].default_options()
+    assert f"{READING_WORDS_PER_MINUTE} words a minute" in part
+    assert f"plus {FIRST_IMAGE_SECONDS} seconds for the first image" in part
+    assert f"{LEAST_IMAGE_SECONDS} from the tenth on" in part
+    assert FIRST_IMAGE_SECONDS - 9 == LEAST_IMAGE_SECONDS
+    assert f"among the first {k011['top_words']} (`top_words`)" in part
+    assert f"({r006['min_letters']} letters or more, `min_letters`)" in part
+    assert f"Zipf frequency below {r006['max_zipf']:g}," in part
+    assert f"warns above {100 * r006['max_ratio']:g} % (`max_ratio`)" in part
+
+
+def test_readme_insights_output_is_real(monkeypatch):
+    monkeypatch.chdir(ROOT)  # the README shows a path relative to the repository
+    block = _readme_insights().split("```text\n")[1].split("```")[0]
+    printed = CliRunner().invoke(main, ["metrics", str(GOOD.relative_to(ROOT))]).output
+    lines = printed.splitlines()
+    assert block.splitlines() and all(line in lines for line in block.splitlines())

@@ -288,6 +288,10 @@ class ConsecutiveSentences(Check):
         )
 
 
+# Complex words named in R006's message; its places list them all.
+NAMED_WORDS = 10
+
+
 @register
 class WordComplexity(Check):
     """At most {max_ratio} of the words are complex: {min_letters}+ letters and rare.
@@ -351,9 +355,12 @@ class WordComplexity(Check):
             if i >= 0 and w.start < body[i].end:
                 found.append(w)
         ratio = len(found) / words
-        listed = ", ".join(dict.fromkeys(w.text for w in found).keys())
+        distinct = list(dict.fromkeys(w.text for w in found))
         said = f"{len(found)} of {words} words are long and rare ({pct(100 * ratio)})"
-        said += f": {listed}" if found else ""
+        if distinct:
+            said += ": " + ", ".join(distinct[:NAMED_WORDS])
+            if len(distinct) > NAMED_WORDS:
+                said += f" and {len(distinct) - NAMED_WORDS} more"
         places = [Place(w.start, w.end, "rare word") for w in found]
         if ratio > limit:
             return Outcome(FAIL, round(ratio, 3), expected, said + ". Use everyday words.", places)
