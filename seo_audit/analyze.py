@@ -440,13 +440,18 @@ def analyze(
         return file_start, file_end, where.line(start)
 
     min_letters, max_zipf = complexity_thresholds(settings)
-    insights = measure(
-        ((s.span, s.is_heading) for s in sentences),
-        content_words(nlp, keyword) if keyword else [],
-        list(_keyphrase_keys(nlp, keyword)) if keyword else [],
-        min_letters,
-        max_zipf,
-        locate,
+    # The French tagger and word list only give noise on a text in another language.
+    insights = (
+        measure(
+            ((s.span, s.is_heading) for s in sentences),
+            content_words(nlp, keyword) if keyword else [],
+            list(_keyphrase_keys(nlp, keyword)) if keyword else [],
+            min_letters,
+            max_zipf,
+            locate,
+        )
+        if language in ("fr", "und")
+        else Insights()
     )
     analysis = Analysis(
         document=document,
@@ -557,6 +562,10 @@ def insight_metrics(a: Analysis, words: int) -> dict[str, Any]:
         "reading_time_minutes": round(reading_seconds(words, len(a.document.images)) / 60, 1),
         "prominent_words": [p.to_dict() for p in a.insights.words[:PROMINENT_SHOWN]],
         "prominent_phrases": [p.to_dict() for p in a.insights.phrases[:PHRASES_SHOWN]],
-        "word_complexity": round(len(complex_words) / body_words, 3) if body_words else 0.0,
+        "word_complexity": (
+            round(len(complex_words) / body_words, 3)
+            if body_words and a.insights.measured
+            else None
+        ),
         "complex_words": list(dict.fromkeys(w.text for w in complex_words)),
     }

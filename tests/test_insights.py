@@ -239,3 +239,27 @@ def test_readme_insights_output_is_real(monkeypatch):
     printed = CliRunner().invoke(main, ["metrics", str(GOOD.relative_to(ROOT))]).output
     lines = printed.splitlines()
     assert block.splitlines() and all(line in lines for line in block.splitlines())
+
+
+def test_function_words_and_auxiliaries_are_not_prominent():
+    text = (
+        "Le marché a été rénové. Le marché a été repeint. Le marché a été agrandi. "
+        "Il marche bien, vraiment bien, trop bien."
+    )
+    words = [w["text"] for w in audit(text).metrics["prominent_words"]]
+    assert words[0] == "marché"
+    assert not {"être", "été", "avoir", "bien", "vraiment", "trop"} & set(words)
+
+
+def test_a_text_in_another_language_is_not_measured():
+    english = (
+        "Cycling in the city is growing fast. More people ride to work every day, and the "
+        "council builds new lanes along the river. Shops near the lanes see more customers. "
+    ) * 4
+    report = audit(english, keyword="city cycling")
+    assert report.metrics["language"] == "en"
+    assert report.metrics["prominent_words"] == [] and report.metrics["complex_words"] == []
+    assert report.metrics["word_complexity"] is None
+    for check_id in ("K011", "R006"):
+        result = report.check(check_id)
+        assert result.status == "skip" and "not in French (detected: en)" in result.message

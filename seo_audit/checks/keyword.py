@@ -19,6 +19,7 @@ from seo_audit.checks.base import (
     skip,
 )
 from seo_audit.checks.needs import KEYPHRASE
+from seo_audit.french.insights import not_measured
 from seo_audit.french.text import normalise
 
 if TYPE_CHECKING:
@@ -687,6 +688,8 @@ class KeyphraseProminent(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         top = opts["top_words"]
         expected = f"each keyphrase word among the {top} most frequent words"
+        if not a.insights.measured:
+            return skip(not_measured(a), expected)
         keys = a.insights.keyphrase_keys
         if not keys:
             return skip(f"“{a.keyword}” has no content word to look for.", expected)

@@ -18,6 +18,7 @@ from seo_audit.checks.base import (
     register,
     skip,
 )
+from seo_audit.french.insights import not_measured
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -347,6 +348,8 @@ class WordComplexity(Check):
         words = sum(s.words for s in body)
         if not words:
             return skip("No sentence to measure.", expected)
+        if not a.insights.measured:
+            return skip(not_measured(a), expected)
         # The complex words of the sentences this check sees (some may be suppressed).
         starts = [s.start for s in body]
         found = []

@@ -578,8 +578,8 @@ def _insights(report: Report) -> dict[str, Any] | None:
     """The Insights part: reading time, prominent words and phrases (the keyphrase's words
     marked), complex words."""
     m = report.metrics
-    if "prominent_words" not in m:
-        return None  # a report read back from an older JSON
+    if m.get("word_complexity") is None:
+        return None  # not measured (not French, no words) or a report from an older JSON
     keys: set[str] = set()
     if report.keyword:
         keys = {normalise(w, accents=False) for w in report.keyword.split()}
@@ -599,7 +599,7 @@ def _insights(report: Report) -> dict[str, Any] | None:
         "speed": READING_WORDS_PER_MINUTE,
         "words": ranked(m.get("prominent_words") or []),
         "phrases": ranked(m.get("prominent_phrases") or []),
-        "complexity": f"{100 * (m.get('word_complexity') or 0):.1f} %",
+        "complexity": f"{100 * m['word_complexity']:.1f} %",
         "complex_words": m.get("complex_words") or [],
     }
 

@@ -52,9 +52,9 @@ def render(reports: list[Report], options: RenderOptions) -> str:
         out += ["", "### Insights", ""]
         for r in insights:
             words = metric_text(r.metrics["prominent_words"])
-            complexity = 100 * (r.metrics.get("word_complexity") or 0)
+            share = r.metrics.get("word_complexity")
+            complexity = f"{100 * share:.1f} %" if share is not None else "not measured"
             out.append(
-                f"- `{_cell(r.path)}`: prominent words {_cell(words)}; "
-                f"complex words {complexity:.1f} %"
+                f"- `{_cell(r.path)}`: prominent words {_cell(words)}; complex words {complexity}"
             )
     return "\n".join(out) + "\n"

@@ -3,9 +3,10 @@ phrases, complex words.
 
 - Reading time: words at a French adult's silent reading speed, plus a few seconds for each
   image.
-- Prominent words: the lemmas of the content words (nouns, proper nouns, adjectives, verbs;
-  spaCy's French stop words left out), ranked by count, and the phrases of two or three
-  content words in a row (« vélo électrique »), which a writer compares with the keyphrase.
+- Prominent words: the lemmas of the content words (spaCy's French stop words, a few
+  adverbs, numbers and one-letter words left out), ranked by count, and the phrases of two
+  or three content words in a row (« vélo électrique »), which a writer compares with the
+  keyphrase.
 - Complex words: long and rare words of the body (see `is_complex`), for R006.
 """
 
@@ -14,11 +15,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Span, Token
 
 from seo_audit.french.frequencies import zipf
-from seo_audit.french.text import HYPHENS, normalise
+from seo_audit.french.text import HYPHENS, normalise, word_lists
 
 # Silent reading speed of French adults reading their own language: 195 ± 26 words per
 # minute, from the International Reading Speed Texts (IReST): Trauzettel-Klosinski, Dietz et
@@ -31,8 +33,8 @@ READING_WORDS_PER_MINUTE = 195
 FIRST_IMAGE_SECONDS = 12
 LEAST_IMAGE_SECONDS = 3
 
-# Parts of speech whose words carry the subject of a text.
-CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+# Adverbs and answers spaCy's stop list lacks (data/insights.txt), in comparison form.
+FUNCTION_WORDS = frozenset(normalise(w) for w in word_lists("insights")["function-words"])
 # Phrases of this many content words in a row are counted (« vélo électrique pliant »).
 PHRASE_SIZES = (2, 3)
 # A phrase said once is no pattern: phrases are ranked from this many occurrences.
@@ -52,24 +54,46 @@ def _is_wordlike(token: Token) -> bool:
 
 
 def is_content(token: Token) -> bool:
-    """A word that carries meaning: a noun, proper noun, adjective or verb written in letters,
-    not one of spaCy's French stop words (« être », « faire », « tout »...)."""
+    """A word that carries meaning: written in letters, not one of spaCy's French stop words
+    (articles, pronouns, prepositions, « être », « faire », « tout »...) nor of
+    FUNCTION_WORDS (« bien », « trop », « hier »...).
+
+    Decided by the word alone, not by its part of speech: the tagger reads a word in the
+    context of the blocks around it, and tags the same « maison » a noun or a pronoun
+    depending on them (the editor parses a draft block by block).
+    """
     return (
-        token.pos_ in CONTENT_POS
-        and not token.is_stop
+        not token.is_stop
+        # « été » of « a été »: the form is no stop word, its lemma « être » is.
+        and not token.vocab[token.lemma_.lower()].is_stop
         and len(token.text) > 1
         and _is_wordlike(token)
         and not token.like_num
+        and normalise(token.text) not in FUNCTION_WORDS
     )
 
 
-def word_key(token: Token) -> str:
+def word_key(token: Token, names: frozenset[str] = frozenset()) -> str:
     """What a content word counts as: its lemma in lower case (« vélos » → « vélo »), a
-    proper noun as written (« Paris »), and so is a word with a capital inside a sentence,
-    a name the tagger took for a common word (the river « Vilaine », not « vilain »)."""
-    if token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start):
-        return token.text
-    return normalise(token.lemma_ or token.text)
+    name as written (« Paris »).
+
+    A name is a word with a capital inside a sentence, whatever the tagger says (the river
+    « Vilaine », not the adjective « vilain »); a sentence's capitalised first word is a name
+    when the text also writes it so inside a sentence (`names`). The tagger alone is not
+    trusted there: it tags « Cultiver » at the start of a sentence a proper noun or a verb
+    depending on the blocks around it.
+    """
+    text = token.text
+    if text[:1].isupper() and (not token.is_sent_start or text in names):
+        return text
+    return normalise(token.lemma_ or text)
+
+
+def names_in(spans: Iterable[Span]) -> frozenset[str]:
+    """The words written with a capital inside a sentence: names (see `word_key`)."""
+    return frozenset(
+        t.text for span in spans for t in span if t.text[:1].isupper() and not t.is_sent_start
+    )
 
 
 @dataclass(frozen=True)
@@ -86,6 +110,8 @@ class Prominent:
 def prominent_words(spans: Iterable[Span]) -> tuple[list[Prominent], list[Prominent]]:
     """The content words and the phrases of `spans` (sentences), by count, the most frequent
     first (ties: the first met first). Phrases need MIN_PHRASE_COUNT occurrences."""
+    spans = list(spans)
+    names = names_in(spans)
     words: Counter[str] = Counter()
     phrases: Counter[str] = Counter()
     # A phrase is counted by its lemmas but shown as it is most often written (« jardins
@@ -98,13 +124,13 @@ def prominent_words(spans: Iterable[Span]) -> tuple[list[Prominent], list[Promin
             if not is_content(token):
                 run = []
                 continue
-            words[word_key(token)] += 1
+            words[word_key(token, names)] += 1
             run.append(token)
             for size in PHRASE_SIZES:
                 if len(run) >= size:
-                    key = " ".join(word_key(t) for t in run[-size:])
+                    key = " ".join(word_key(t, names) for t in run[-size:])
                     phrases[key] += 1
-                    form = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in run[-size:])
+                    form = " ".join(t.text if t.text in names else t.lower_ for t in run[-size:])
                     written.setdefault(key, Counter())[form] += 1
     # Counter.most_common keeps first-met order among equal counts.
     return (
@@ -153,13 +179,13 @@ def word_zipf(token: Token) -> float:
 
 def is_complex(token: Token, min_letters: int, max_zipf: float, keyphrase: frozenset[str]) -> bool:
     """A complex word: at least `min_letters` letters and a Zipf frequency below `max_zipf`.
-    Proper nouns, numbers, words with a capital inside a sentence (names the tagger missed,
-    acronyms) and the keyphrase's own words are not counted: the writer cannot replace them
-    with simpler words."""
+    Names (words with a capital inside a sentence), acronyms, numbers and the keyphrase's
+    own words are not counted: the writer cannot replace them with simpler words. Names are
+    told by their capital, not by the tagger (see `is_content`)."""
     text = token.text
     if sum(c.isalpha() for c in text) < min_letters or not _is_wordlike(token):
         return False
-    if token.pos_ == "PROPN" or token.like_num:
+    if token.like_num:
         return False
     if (text[0].isupper() and not token.is_sent_start) or text[1:] != text[1:].lower():
         return False
@@ -168,10 +194,18 @@ def is_complex(token: Token, min_letters: int, max_zipf: float, keyphrase: froze
     return word_zipf(token) < max_zipf
 
 
+def not_measured(a: Any) -> str:
+    """Why an Analysis `a` has no insights."""
+    return f"Not measured: the text is not in French (detected: {a.language})."
+
+
 @dataclass
 class Insights:
-    """What `measure` found; the metrics and R006, K011 read it."""
+    """What `measure` found; the metrics and R006, K011 read it. Nothing is measured
+    (`measured` False) in a text in another language: the French tagger and word list would
+    only give noise."""
 
+    measured: bool = False
     words: list[Prominent] = field(default_factory=list)
     phrases: list[Prominent] = field(default_factory=list)
     keyphrase_keys: list[tuple[str, ...]] = field(default_factory=list)
@@ -207,4 +241,4 @@ def measure(
             if is_complex(token, min_letters, max_zipf, own):
                 start, end, line = locate(token.idx, token.idx + len(token.text))
                 found.append(ComplexWord(token.text, start, end, line, word_zipf(token)))
-    return Insights(words, phrases, keys, found)
+    return Insights(True, words, phrases, keys, found)
