@@ -307,8 +307,9 @@ def content_words(nlp: Language, keyword: str) -> list[str]:
 
 @functools.lru_cache(maxsize=32)
 def _keyphrase_keys(nlp: Language, keyword: str) -> tuple[tuple[str, ...], ...]:
-    """The keyphrase's content words as prominent words are counted (lemmas), from spaCy run
-    on the keyphrase alone (cached: one short call per keyphrase, not per document)."""
+    """The keyphrase's content words and the keys they may have among the prominent words
+    (see `keyphrase_keys`), from spaCy run on the keyphrase alone (cached: one short call per
+    keyphrase, not per document)."""
     return tuple(keyphrase_keys(nlp(keyword)))
 
 
