@@ -25,6 +25,7 @@ from seo_audit.document import (
     title_of,
 )
 from seo_audit.french.connectors import find_connectors, sentence_opening
+from seo_audit.french.insights import Insights, keyphrase_keys, measure, reading_seconds
 from seo_audit.french.keyphrases import suggest_keyphrases
 from seo_audit.french.keyword import KeyphraseMatcher, keyphrase_content_words
 from seo_audit.french.language import detect_language
@@ -110,6 +111,7 @@ class Analysis:
     site_url: str = ""  # the site's own address, for telling internal links from outbound
     long_sentence_words: int = 20
     source: SourceComparison | None = None  # when the draft has a source
+    insights: Insights = field(default_factory=Insights)  # prominent and complex words
 
     def meta(self, kind: str) -> list[MetaHit]:
         return [m for m in self.meta_hits if m.kind == kind]
@@ -183,6 +185,9 @@ class AnalysisSettings:
     accent_sensitive: bool = False
     site_url: str = ""
     long_sentence_words: int = 20  # R001's threshold, for the long-sentence ratio metric
+    # R006's thresholds, for the complex words; None: the check's defaults.
+    complex_min_letters: int | None = None
+    complex_max_zipf: float | None = None
 
 
 @dataclass
@@ -300,6 +305,27 @@ def content_words(nlp: Language, keyword: str) -> list[str]:
     return list(_content_words(nlp, keyword))
 
 
+@functools.lru_cache(maxsize=32)
+def _keyphrase_keys(nlp: Language, keyword: str) -> tuple[tuple[str, ...], ...]:
+    """The keyphrase's content words and the keys they may have among the prominent words
+    (see `keyphrase_keys`), from spaCy run on the keyphrase alone (cached: one short call per
+    keyphrase, not per document)."""
+    return tuple(keyphrase_keys(nlp(keyword)))
+
+
+def complexity_thresholds(settings: AnalysisSettings) -> tuple[int, float]:
+    """R006's word length and frequency thresholds: the settings', else the check's defaults."""
+    from seo_audit.checks import REGISTRY
+
+    defaults = REGISTRY["R006"].default_options()
+    letters = settings.complex_min_letters
+    rarity = settings.complex_max_zipf
+    return (
+        defaults["min_letters"] if letters is None else letters,
+        defaults["max_zipf"] if rarity is None else rarity,
+    )
+
+
 def choose_keyword(document: Document, settings: AnalysisSettings) -> tuple[str | None, str | None]:
     if settings.keyword and settings.keyword.strip():
         return settings.keyword.strip(), "option"
@@ -409,6 +435,25 @@ def analyze(
                 foreign.append((bi, code))
 
     suggestions = [] if keyword else suggest_keyphrases((s.span, s.is_heading) for s in sentences)
+
+    def locate(start: int, end: int) -> tuple[int, int, int]:
+        file_start, file_end = block_span(start, end)
+        return file_start, file_end, where.line(start)
+
+    min_letters, max_zipf = complexity_thresholds(settings)
+    # The French tagger and word list only give noise on a text in another language.
+    insights = (
+        measure(
+            ((s.span, s.is_heading) for s in sentences),
+            content_words(nlp, keyword) if keyword else [],
+            list(_keyphrase_keys(nlp, keyword)) if keyword else [],
+            min_letters,
+            max_zipf,
+            locate,
+        )
+        if language in ("fr", "und")
+        else Insights()
+    )
     analysis = Analysis(
         document=document,
         doc=doc,
@@ -426,6 +471,7 @@ def analyze(
         metrics={},
         site_url=settings.site_url,
         long_sentence_words=settings.long_sentence_words,
+        insights=insights,
     )
     analysis.metrics = compute_metrics(analysis)
     sources = [source] if isinstance(source, SourceText) else list(source or ())
@@ -500,4 +546,27 @@ def compute_metrics(a: Analysis) -> dict[str, Any]:
             round(sum(1 for s in body if s.connectors) / len(body), 3) if body else 0.0
         ),
         "language": a.language,
+        **insight_metrics(a, words),
+    }
+
+
+# How many prominent words and phrases the metrics list.
+PROMINENT_SHOWN = 10
+PHRASES_SHOWN = 5
+
+
+def insight_metrics(a: Analysis, words: int) -> dict[str, Any]:
+    """Reading time, prominent words and phrases, word complexity (R006's measure)."""
+    body_words = sum(s.words for s in a.body_sentences)
+    complex_words = a.insights.complex_words
+    return {
+        "reading_time_minutes": round(reading_seconds(words, len(a.document.images)) / 60, 1),
+        "prominent_words": [p.to_dict() for p in a.insights.words[:PROMINENT_SHOWN]],
+        "prominent_phrases": [p.to_dict() for p in a.insights.phrases[:PHRASES_SHOWN]],
+        "word_complexity": (
+            round(len(complex_words) / body_words, 3)
+            if body_words and a.insights.measured
+            else None
+        ),
+        "complex_words": list(dict.fromkeys(w.text for w in complex_words)),
     }

@@ -622,9 +622,11 @@ def metrics(path: str, keyword: str | None, input_format: str | None, output_for
     if output_format == "json":
         click.echo(json.dumps(values, ensure_ascii=False, indent=2))
     else:
+        from seo_audit.formats import metric_text
+
         width = max(len(k) for k in values)
         for key, value in values.items():
-            click.echo(f"{key.ljust(width)}  {value}")
+            click.echo(f"{key.ljust(width)}  {metric_text(value)}")
 
 
 @main.command("rules")

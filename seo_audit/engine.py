@@ -123,6 +123,8 @@ def settings_for(
         accent_sensitive=options.accent_sensitive,
         site_url=options.site_url,
         long_sentence_words=ruleset.checks["R001"].options["max_words"],
+        complex_min_letters=ruleset.checks["R006"].options["min_letters"],
+        complex_max_zipf=ruleset.checks["R006"].options["max_zipf"],
     )
 
 

@@ -3,7 +3,8 @@
 The checks say whether the draft meets the bar; the marks show where, in the text itself, the
 things they measure stand (Hemingway's colours, Yoast's eye): long and very long sentences,
 passive sentences, the keyphrase, sentences with a transition word, paragraphs in another
-language, long sections and paragraphs, repeated sentence openings; in a rewrite, the passages
+language, long sections and paragraphs, repeated sentence openings, long and rare words; in
+a rewrite, the passages
 found in its source and the facts the source lacks. Thresholds are read from the active rule
 set, so the marks agree with the checks. The HTML report and the language server draw them;
 the JSON report leaves them out.
@@ -38,6 +39,7 @@ FOREIGN = "foreign"
 LONG_SECTION = "long-section"
 LONG_PARAGRAPH = "long-paragraph"
 REPEATED_OPENING = "repeated-opening"
+COMPLEX_WORD = "complex-word"  # a long, rare word (R006)
 COPIED = "copied"  # a passage of a rewrite found in its source
 INVENTED = "invented"  # a fact of a rewrite that its source does not state
 KINDS = (
@@ -50,6 +52,7 @@ KINDS = (
     LONG_SECTION,
     LONG_PARAGRAPH,
     REPEATED_OPENING,
+    COMPLEX_WORD,
     COPIED,
     INVENTED,
 )
@@ -192,6 +195,8 @@ def marks_of(analysis: Analysis, ruleset: RuleSet) -> list[Mark]:
     for run in analysis.opening_runs():
         if len(run) > run_limit:
             marks.extend(Mark(REPEATED_OPENING, s.start, s.end, s.opening or "") for s in run)
+    for word in analysis.insights.complex_words:
+        marks.append(Mark(COMPLEX_WORD, word.start, word.end, "long and rare"))
     source = analysis.source
     if source is not None:
         for start, end, words in source.copied:

@@ -61,6 +61,15 @@ def sample_reports():
         "avg_sentence_words": 14.2,
         "reading_ease": 71.3,
         "language": "fr",
+        "reading_time_minutes": 4.2,
+        "prominent_words": [
+            {"text": "vélo", "count": 14},
+            {"text": "électrique", "count": 12},
+            {"text": "batterie", "count": 6},
+        ],
+        "prominent_phrases": [{"text": "vélo électrique", "count": 11}],
+        "word_complexity": 0.007,
+        "complex_words": ["rechargeables", "homologation"],
     }
     good = Report(
         path="articles/vélo électrique.md",

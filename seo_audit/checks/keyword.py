@@ -19,6 +19,7 @@ from seo_audit.checks.base import (
     skip,
 )
 from seo_audit.checks.needs import KEYPHRASE
+from seo_audit.french.insights import not_measured
 from seo_audit.french.text import normalise
 
 if TYPE_CHECKING:
@@ -632,3 +633,88 @@ class CompetingLinks(Check):
                 [p for m in competing for p in meta_place(m)],
             )
         return Outcome(PASS, 0, expected, "No competing link.")
+
+
+@register
+class KeyphraseProminent(Check):
+    """The keyphrase's content words are among the {top_words} most frequent words of the text.
+
+    What it checks:
+        Ranks the content words of the text (nouns, proper nouns, adjectives and verbs, by
+        their lemma: « vélos » counts as « vélo »; function words left out) by how often
+        they occur, headings included, and looks for each content word of the keyphrase
+        among the first `top_words`. Words that occur as often rank in order of appearance.
+        The ranking itself is in the metrics (`prominent_words`, `prominent_phrases`).
+
+    Why it matters:
+        The words a text repeats most tell a reader, and a search engine, what it is about.
+        When the keyphrase is not among them, the article is about something else than the
+        keyphrase says: change the keyphrase for one of the prominent words, or write more
+        about the keyphrase's subject.
+
+    Failing example:
+        ---
+        keyword: piste cyclable
+        ---
+        Le vélo électrique séduit les familles. Le vélo électrique remplace la voiture en
+        ville. Les ventes de vélos électriques augmentent chaque année. Les batteries durent
+        plus longtemps. Les modèles pliants se rangent partout. La mairie ouvre une piste
+        cyclable.
+
+    Passing example:
+        ---
+        keyword: piste cyclable
+        ---
+        La mairie ouvre une piste cyclable le long du canal. Cette piste cyclable relie la
+        gare au centre. Les cyclistes attendaient une piste sûre.
+    """
+
+    id = "K011"
+    name = "keyphrase-prominent"
+    family = "keyword"
+    needs = (KEYPHRASE,)
+    severity = "warning"
+    weight = 1.0
+    options = (
+        Option(
+            "top_words",
+            int,
+            10,
+            "the keyphrase's words must rank among this many most frequent content words",
+            min=1,
+        ),
+    )
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        top = opts["top_words"]
+        expected = f"each keyphrase word among the {top} most frequent words"
+        if not a.insights.measured:
+            return skip(not_measured(a), expected)
+        keys = a.insights.keyphrase_keys
+        if not keys:
+            return skip(f"“{a.keyword}” has no content word to look for.", expected)
+        ranks: dict[str, int] = {}
+        for i, p in enumerate(a.insights.words, 1):
+            ranks.setdefault(p.text, i)
+        # Each keyphrase word, as written, and its best rank under any of its keys.
+        rank_of = {
+            alternatives[0]: min((ranks[k] for k in alternatives if k in ranks), default=None)
+            for alternatives in keys
+        }
+        missing = [k for k, r in rank_of.items() if r is None or r > top]
+        leaders = ", ".join(f"{p.text} ({p.count})" for p in a.insights.words[:5])
+        if missing:
+            said = ", ".join(
+                f"« {k} » (rank {rank_of[k]})" if rank_of[k] else f"« {k} » (absent)"
+                for k in missing
+            )
+            return Outcome(
+                FAIL,
+                len(missing),
+                expected,
+                f"Not among the {top} most frequent words of the text: {said}; the text is "
+                f"mostly about {leaders}: write more about “{a.keyword}” or choose another "
+                "keyphrase.",
+            )
+        found = ", ".join(f"« {k} » (rank {r})" for k, r in rank_of.items())
+        return Outcome(PASS, 0, expected, f"Prominent keyphrase words: {found}.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Any
 
 from seo_audit.checks.base import (
@@ -17,6 +18,7 @@ from seo_audit.checks.base import (
     register,
     skip,
 )
+from seo_audit.french.insights import not_measured
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -285,3 +287,84 @@ class ConsecutiveSentences(Check):
             f"« {opening} » on line {line}.",
             [Place(r[0].start, r[-1].end, f"{len(r)} start with {r[0].opening}") for r in runs],
         )
+
+
+# Complex words named in R006's message; its places list them all.
+NAMED_WORDS = 10
+
+
+@register
+class WordComplexity(Check):
+    """At most {max_ratio} of the words are complex: {min_letters}+ letters and rare.
+
+    What it checks:
+        Counts the complex words of the text (headings excluded): words of at least
+        `min_letters` letters whose frequency in French is below `max_zipf` on the Zipf
+        scale (log10 of its uses per billion words, from the wordfreq project's French
+        list), the more common of the word and its lemma counting, so that a rare
+        plural of a common word is not complex. Proper nouns, numbers, words with
+        capitals inside a sentence and the keyphrase's own words are left out: the
+        writer cannot replace them with a simpler word. Each complex word is listed.
+
+    Why it matters:
+        A reader slows down on a long word they rarely meet, and skims past it on a
+        phone. A few technical terms are fine; when they pile up, the article reads like a
+        report. Replace them with everyday words or explain them.
+
+    Failing example:
+        L’internationalisation des problématiques environnementales conditionne
+        l’élaboration de politiques intergouvernementales contraignantes.
+
+    Passing example:
+        Les villes changent. Elles font plus de place aux vélos et aux piétons.
+    """
+
+    id = "R006"
+    name = "word-complexity"
+    family = "readability"
+    severity = "warning"
+    weight = 1.0
+    options = (
+        # Measured on the samples (10 letters, Zipf 3.5): 3.8 % of the words of the
+        # deliberately heavy echec-phrases-longues.md are complex, 1.5 % at most in the others.
+        Option("max_ratio", float, 0.03, "highest share of complex words", min=0, max=1),
+        # A long word is twice the length of a common French word: short rare words (« radis »,
+        # « basilic ») are read at a glance.
+        Option("min_letters", int, 10, "a word is long from this many letters", min=1),
+        Option(
+            "max_zipf",
+            float,
+            3.5,
+            "a word is rare below this Zipf frequency (3.5: about 3 times in a million words)",
+            min=2.5,
+            max=8,
+        ),
+    )
+
+    def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
+        limit = opts["max_ratio"]
+        expected = f"<= {pct(100 * limit)} of words"
+        body = a.body_sentences
+        words = sum(s.words for s in body)
+        if not words:
+            return skip("No sentence to measure.", expected)
+        if not a.insights.measured:
+            return skip(not_measured(a), expected)
+        # The complex words of the sentences this check sees (some may be suppressed).
+        starts = [s.start for s in body]
+        found = []
+        for w in a.insights.complex_words:
+            i = bisect.bisect_right(starts, w.start) - 1
+            if i >= 0 and w.start < body[i].end:
+                found.append(w)
+        ratio = len(found) / words
+        distinct = list(dict.fromkeys(w.text for w in found))
+        said = f"{len(found)} of {words} words are long and rare ({pct(100 * ratio)})"
+        if distinct:
+            said += ": " + ", ".join(distinct[:NAMED_WORDS])
+            if len(distinct) > NAMED_WORDS:
+                said += f" and {len(distinct) - NAMED_WORDS} more"
+        places = [Place(w.start, w.end, "rare word") for w in found]
+        if ratio > limit:
+            return Outcome(FAIL, round(ratio, 3), expected, said + ". Use everyday words.", places)
+        return Outcome(PASS, round(ratio, 3), expected, said + ".", places)

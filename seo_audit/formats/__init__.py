@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from seo_audit.report import Report
 
@@ -42,3 +43,14 @@ def renderers() -> dict[str, Renderer]:
         name: importlib.import_module(f"seo_audit.formats.{module}").render
         for name, module in FORMAT_MODULES.items()
     }
+
+
+def metric_text(value: Any) -> str:
+    """A metric as a person reads it: a ranked list of words ({text, count}) as
+    "potager (12), urbain (11)", another list as its items joined by commas."""
+    if isinstance(value, list | tuple):
+        return ", ".join(
+            f"{v['text']} ({v['count']})" if isinstance(v, dict) and "text" in v else str(v)
+            for v in value
+        )
+    return str(value)

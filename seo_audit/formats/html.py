@@ -41,9 +41,11 @@ from seo_audit import __version__
 from seo_audit.checks import REGISTRY
 from seo_audit.checks.base import SKIP, CheckResult, Location
 from seo_audit.document import HEADING, LIST_ITEM, QUOTE
-from seo_audit.formats import RenderOptions
+from seo_audit.formats import RenderOptions, metric_text
 from seo_audit.formats.safe import for_terminal
 from seo_audit.formats.text import FAILS, PASSES, WARNS, effect
+from seo_audit.french.insights import READING_WORDS_PER_MINUTE
+from seo_audit.french.text import normalise
 from seo_audit.marks import (
     BLOCK_KINDS,
     COPIED,
@@ -69,6 +71,7 @@ LABELS = {
     "long-section": "Long section",
     "long-paragraph": "Long paragraph",
     "repeated-opening": "Repeated opening",
+    "complex-word": "Complex word",
     "copied": "Found in the source",
     "invented": "Fact not in the source",
 }
@@ -476,7 +479,7 @@ def _value(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) or "—"
+        return metric_text(value) or "—"
     return str(value)
 
 
@@ -558,7 +561,6 @@ def _metrics(metrics: dict[str, Any]) -> list[tuple[str, str]]:
         ("sentences", "sentences"),
         ("paragraphs", "paragraphs"),
         ("reading_ease", "reading ease"),
-        ("reading_time", "minutes to read"),
         ("reading_time_minutes", "minutes to read"),
     ):
         if metrics.get(key) is not None:
@@ -570,6 +572,36 @@ def _metrics(metrics: dict[str, Any]) -> list[tuple[str, str]]:
         label = "keyword density" + (f" ({count} times)" if density is not None and count else "")
         shown.append((value, label))
     return shown
+
+
+def _insights(report: Report) -> dict[str, Any] | None:
+    """The Insights part: reading time, prominent words and phrases (the keyphrase's words
+    marked), complex words."""
+    m = report.metrics
+    if m.get("word_complexity") is None:
+        return None  # not measured (not French, no words) or a report from an older JSON
+    keys: set[str] = set()
+    if report.keyword:
+        keys = {normalise(w, accents=False) for w in report.keyword.split()}
+
+    def ranked(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            {
+                "text": item["text"],
+                "count": item["count"],
+                "key": all(normalise(w, accents=False) in keys for w in item["text"].split()),
+            }
+            for item in items
+        ]
+
+    return {
+        "reading": m.get("reading_time_minutes"),
+        "speed": READING_WORDS_PER_MINUTE,
+        "words": ranked(m.get("prominent_words") or []),
+        "phrases": ranked(m.get("prominent_phrases") or []),
+        "complexity": f"{100 * m['word_complexity']:.1f} %",
+        "complex_words": m.get("complex_words") or [],
+    }
 
 
 def _legend(view: DraftView) -> list[dict[str, Any]]:
@@ -653,6 +685,7 @@ def page_context(report: Report, index_href: str | None = None) -> dict[str, Any
             "reasons": report.verdict_reasons(),
             "index_href": index_href,
             "metrics": [],
+            "insights": None,
             "notes": report.notes,
         }
     places = [
@@ -718,6 +751,7 @@ def page_context(report: Report, index_href: str | None = None) -> dict[str, Any
         "notes": report.notes,
         "metrics": _metrics(report.metrics),
         "all_metrics": [(k, _value(v)) for k, v in report.metrics.items()],
+        "insights": _insights(report),
         "legend": _legend(view) if view is not None else [],
         "draft_html": draft_html,
         "source": _source(view, drawing) if view is not None and drawing is not None else None,

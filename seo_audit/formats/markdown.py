@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from seo_audit.formats import RenderOptions
+from seo_audit.formats import RenderOptions, metric_text
 from seo_audit.report import Report, summary_of
 
 
@@ -28,12 +28,12 @@ def render(reports: list[Report], options: RenderOptions) -> str:
         f"{s['files']} file(s): **{s['passed']} passed**, {s['failed']} failed, "
         f"{s['errors']} could not be checked.",
         "",
-        "| File | Verdict | Score | Words | Keyword | Failing checks |",
-        "|---|---|---:|---:|---|---|",
+        "| File | Verdict | Score | Words | Reading | Keyword | Failing checks |",
+        "|---|---|---:|---:|---:|---|---|",
     ]
     for r in reports:
         if r.error is not None:
-            out.append(f"| {_file(r)} | ⚠️ error | | | | {_cell(r.error)} |")
+            out.append(f"| {_file(r)} | ⚠️ error | | | | | {_cell(r.error)} |")
             continue
         verdict = "✅ pass" if r.passed else "❌ fail"
         failing = ", ".join(f"{c.id} {c.name}" for c in r.failures) or "—"
@@ -41,8 +41,20 @@ def render(reports: list[Report], options: RenderOptions) -> str:
         keyword = (
             f"{_cell(r.keyword)} ({density:.2f} %)" if r.keyword and density is not None else "—"
         )
+        minutes = r.metrics.get("reading_time_minutes")
+        reading = f"{minutes} min" if minutes is not None else ""
         out.append(
             f"| {_file(r)} | {verdict} | {r.score} | {r.metrics.get('words', '')} | "
-            f"{keyword} | {_cell(failing)} |"
+            f"{reading} | {keyword} | {_cell(failing)} |"
         )
+    insights = [r for r in reports if r.error is None and r.metrics.get("prominent_words")]
+    if insights:
+        out += ["", "### Insights", ""]
+        for r in insights:
+            words = metric_text(r.metrics["prominent_words"])
+            share = r.metrics.get("word_complexity")
+            complexity = f"{100 * share:.1f} %" if share is not None else "not measured"
+            out.append(
+                f"- `{_cell(r.path)}`: prominent words {_cell(words)}; complex words {complexity}"
+            )
     return "\n".join(out) + "\n"

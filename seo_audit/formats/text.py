@@ -14,7 +14,7 @@ import textwrap
 import click
 
 from seo_audit.checks.base import PASS, SKIP, CheckResult
-from seo_audit.formats import RenderOptions
+from seo_audit.formats import RenderOptions, metric_text
 from seo_audit.formats.safe import for_terminal as safe
 from seo_audit.report import Report, summary_of
 
@@ -146,10 +146,21 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
             f"reading ease {m['reading_ease']}",
             f"keyword {density:.2f} %" if density is not None else "keyword -",
         ]
+        if "reading_time_minutes" in m:
+            parts.insert(1, f"{m['reading_time_minutes']} min to read")
         out.append("  metrics: " + " · ".join(parts))
+        if m.get("prominent_words"):
+            out.extend(
+                textwrap.wrap(
+                    safe(metric_text(m["prominent_words"])),
+                    width=columns,
+                    initial_indent="  prominent words: ",
+                    subsequent_indent=" " * 4,
+                )
+            )
         if options.verbose:
             for key, value in m.items():
-                out.append(f"    {key}: {safe(str(value))}")
+                out.append(f"    {key}: {safe(metric_text(value))}")
     return out
 
 

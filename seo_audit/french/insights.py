@@ -1,0 +1,244 @@
+"""Insights on a text, measured from the one spaCy pass: reading time, prominent words and
+phrases, complex words.
+
+- Reading time: words at a French adult's silent reading speed, plus a few seconds for each
+  image.
+- Prominent words: the lemmas of the content words (spaCy's French stop words, a few
+  adverbs, numbers and one-letter words left out), ranked by count, and the phrases of two
+  or three content words in a row (« vélo électrique »), which a writer compares with the
+  keyphrase.
+- Complex words: long and rare words of the body (see `is_complex`), for R006.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from seo_audit.french.frequencies import zipf
+from seo_audit.french.text import HYPHENS, normalise, word_lists
+
+# Silent reading speed of French adults reading their own language: 195 ± 26 words per
+# minute, from the International Reading Speed Texts (IReST): Trauzettel-Klosinski, Dietz et
+# al., "Standardized assessment of reading performance: the new International Reading Speed
+# Texts IReST", Investigative Ophthalmology & Visual Science 53(9), 2012, table 3.
+READING_WORDS_PER_MINUTE = 195
+# Time spent on an image, after Medium's published reading-time rule (help article "Read
+# time"): 12 seconds for the first image, one second less for each next one, 3 seconds from
+# the tenth on.
+FIRST_IMAGE_SECONDS = 12
+LEAST_IMAGE_SECONDS = 3
+
+# Adverbs and answers spaCy's stop list lacks (data/insights.txt), in comparison form.
+FUNCTION_WORDS = frozenset(normalise(w) for w in word_lists("insights")["function-words"])
+# Phrases of this many content words in a row are counted (« vélo électrique pliant »).
+PHRASE_SIZES = (2, 3)
+# A phrase said once is no pattern: phrases are ranked from this many occurrences.
+MIN_PHRASE_COUNT = 2
+
+
+def reading_seconds(words: int, images: int) -> int:
+    """Seconds to read `words` words and look at `images` images."""
+    seconds = 60 * words / READING_WORDS_PER_MINUTE
+    seconds += sum(max(FIRST_IMAGE_SECONDS - i, LEAST_IMAGE_SECONDS) for i in range(images))
+    return round(seconds)
+
+
+def _is_wordlike(token: Token) -> bool:
+    text = token.text
+    return any(c.isalpha() for c in text) and all(c.isalpha() or c in HYPHENS for c in text)
+
+
+def is_content(token: Token) -> bool:
+    """A word that carries meaning: written in letters, not one of spaCy's French stop words
+    (articles, pronouns, prepositions, « être », « faire », « tout »...) nor of
+    FUNCTION_WORDS (« bien », « trop », « hier »...).
+
+    Decided by the word alone, not by its part of speech: the tagger reads a word in the
+    context of the blocks around it, and tags the same « maison » a noun or a pronoun
+    depending on them (the editor parses a draft block by block).
+    """
+    return (
+        not token.is_stop
+        # « été » of « a été »: the form is no stop word, its lemma « être » is.
+        and not token.vocab[token.lemma_.lower()].is_stop
+        and len(token.text) > 1
+        and _is_wordlike(token)
+        and not token.like_num
+        and normalise(token.text) not in FUNCTION_WORDS
+    )
+
+
+def word_key(token: Token, names: frozenset[str] = frozenset()) -> str:
+    """What a content word counts as: its lemma in lower case (« vélos » → « vélo »), a
+    name as written (« Paris »).
+
+    A name is a word with a capital inside a sentence, whatever the tagger says (the river
+    « Vilaine », not the adjective « vilain »); a sentence's capitalised first word is a name
+    when the text also writes it so inside a sentence (`names`). The tagger alone is not
+    trusted there: it tags « Cultiver » at the start of a sentence a proper noun or a verb
+    depending on the blocks around it.
+    """
+    text = token.text
+    if text[:1].isupper() and (not token.is_sent_start or text in names):
+        return text
+    return normalise(token.lemma_ or text)
+
+
+def names_in(spans: Iterable[Span]) -> frozenset[str]:
+    """The words written with a capital inside a sentence: names (see `word_key`)."""
+    return frozenset(
+        t.text for span in spans for t in span if t.text[:1].isupper() and not t.is_sent_start
+    )
+
+
+@dataclass(frozen=True)
+class Prominent:
+    """A word or phrase of the text and how many times it occurs."""
+
+    text: str
+    count: int
+
+    def to_dict(self) -> dict[str, str | int]:
+        return {"text": self.text, "count": self.count}
+
+
+def prominent_words(spans: Iterable[Span]) -> tuple[list[Prominent], list[Prominent]]:
+    """The content words and the phrases of `spans` (sentences), by count, the most frequent
+    first (ties: the first met first). Phrases need MIN_PHRASE_COUNT occurrences."""
+    spans = list(spans)
+    names = names_in(spans)
+    words: Counter[str] = Counter()
+    phrases: Counter[str] = Counter()
+    # A phrase is counted by its lemmas but shown as it is most often written (« jardins
+    # partagés » and « jardin partagé » are one phrase, shown « jardin partagé » when that
+    # is the commoner form; its lemmas would read « jardin partager »).
+    written: dict[str, Counter[str]] = {}
+    for span in spans:
+        run: list[Token] = []
+        for token in span:
+            if not is_content(token):
+                run = []
+                continue
+            words[word_key(token, names)] += 1
+            run.append(token)
+            for size in PHRASE_SIZES:
+                if len(run) >= size:
+                    key = " ".join(word_key(t, names) for t in run[-size:])
+                    phrases[key] += 1
+                    form = " ".join(t.text if t.text in names else t.lower_ for t in run[-size:])
+                    written.setdefault(key, Counter())[form] += 1
+    # Counter.most_common keeps first-met order among equal counts.
+    return (
+        [Prominent(k, n) for k, n in words.most_common()],
+        [
+            Prominent(written[k].most_common(1)[0][0], n)
+            for k, n in phrases.most_common()
+            if n >= MIN_PHRASE_COUNT
+        ],
+    )
+
+
+def keyphrase_keys(tokens: Iterable[Token]) -> list[tuple[str, ...]]:
+    """For each content word of a keyphrase's tokens, the keys it may have in the text (see
+    `word_key`): its form as written first (for messages), then its key and its lower case.
+    A keyphrase is tagged out of context, where « crue » can pass for a form of « croire »
+    and « Vilaine » for a common word: the written forms keep them findable."""
+    found: dict[str, tuple[str, ...]] = {}
+    for t in tokens:
+        if is_content(t):
+            found.setdefault(word_key(t), tuple(dict.fromkeys((t.text, word_key(t), t.lower_))))
+    return list(found.values())
+
+
+@dataclass(frozen=True)
+class ComplexWord:
+    """A long, rare word of the body and where it is in the file."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+    zipf: float
+
+
+def word_zipf(token: Token) -> float:
+    """How common a word is: the more common of its form and its lemma (« contraignantes »
+    is as common as « contraignant »); a hyphenated compound, its rarest part (the list,
+    like wordfreq, splits words on hyphens)."""
+    found = max(zipf(token.text), zipf(token.lemma_ or token.text))
+    if found or not any(h in token.text for h in HYPHENS):
+        return found
+    parts = [p for p in normalise(token.text).split("-") if p]
+    return min((zipf(p) for p in parts), default=0.0)
+
+
+def is_complex(token: Token, min_letters: int, max_zipf: float, keyphrase: frozenset[str]) -> bool:
+    """A complex word: at least `min_letters` letters and a Zipf frequency below `max_zipf`.
+    Names (words with a capital inside a sentence), acronyms, numbers and the keyphrase's
+    own words are not counted: the writer cannot replace them with simpler words. Names are
+    told by their capital, not by the tagger (see `is_content`)."""
+    text = token.text
+    if sum(c.isalpha() for c in text) < min_letters or not _is_wordlike(token):
+        return False
+    if token.like_num:
+        return False
+    if (text[0].isupper() and not token.is_sent_start) or text[1:] != text[1:].lower():
+        return False
+    if normalise(text) in keyphrase or word_key(token) in keyphrase:
+        return False
+    return word_zipf(token) < max_zipf
+
+
+def not_measured(a: Any) -> str:
+    """Why an Analysis `a` has no insights."""
+    return f"Not measured: the text is not in French (detected: {a.language})."
+
+
+@dataclass
+class Insights:
+    """What `measure` found; the metrics and R006, K011 read it. Nothing is measured
+    (`measured` False) in a text in another language: the French tagger and word list would
+    only give noise."""
+
+    measured: bool = False
+    words: list[Prominent] = field(default_factory=list)
+    phrases: list[Prominent] = field(default_factory=list)
+    keyphrase_keys: list[tuple[str, ...]] = field(default_factory=list)
+    complex_words: list[ComplexWord] = field(default_factory=list)
+
+
+def measure(
+    sentences: Iterable[tuple[Span, bool]],
+    keyphrase: Iterable[str],
+    keys: list[tuple[str, ...]],
+    min_letters: int,
+    max_zipf: float,
+    locate: Callable[[int, int], tuple[int, int, int]],
+) -> Insights:
+    """Prominent words of every sentence (headings included) and complex words of the body.
+
+    `sentences` are (sentence, is_heading); `keyphrase` its content words as written and
+    `keys` their keys; `locate(start, end)` gives the file range and line of characters of
+    the Doc.
+    """
+    spans = list(sentences)
+    words, phrases = prominent_words(span for span, _ in spans)
+    own = frozenset(
+        {normalise(w) for w in keyphrase}
+        | {p for w in keyphrase for p in normalise(w).split("-") if p}
+        | {k for alternatives in keys for k in alternatives}
+    )
+    found = []
+    for span, heading in spans:
+        if heading:
+            continue
+        for token in span:
+            if is_complex(token, min_letters, max_zipf, own):
+                start, end, line = locate(token.idx, token.idx + len(token.text))
+                found.append(ComplexWord(token.text, start, end, line, word_zipf(token)))
+    return Insights(True, words, phrases, keys, found)
