@@ -173,11 +173,18 @@ def test_hyphens(word: str, expected: int) -> None:
         ("2024", 4),  # deux mille vingt-quatre
         ("1000000", 3),  # un million
         ("3,5", 4),  # trois virgule cinq
-        ("007", 5),  # zéro zéro sept
+        ("06", 3),  # zéro six
+        ("000", 1),  # the thousands of "10 000"
+        ("050", 3),  # the thousands of "2 050": mille cinquante
         ("1er", 2),  # premier
         ("2nde", 2),  # seconde
         ("21e", 4),  # vingt et unième
         ("XIXe", 3),  # dix-neuvième
+        ("Ve", 2),  # cinquième
+        ("Ier", 2),  # premier
+        ("Le", 1),  # a word, not a Roman L
+        ("Ce", 1),
+        ("Inde", 1),
     ],
 )
 def test_numbers_are_counted_as_read_aloud(number: str, expected: int) -> None:

@@ -25,8 +25,9 @@ The count follows everyday spoken French, the way the Lexique database transcrib
   ``ONU``, ``UNESCO``) is counted as a word, not letter by letter;
 * numbers in digits count as they are read aloud: ``1890`` = "mille huit cent
   quatre-vingt-dix" = 7 (the e of "quatre" is heard before a consonant), ``3,5`` = "trois
-  virgule cinq" = 4, ordinals ``1er`` = 2, ``3e`` = 2, ``XIXe`` = 3; a number written with a
-  leading zero (``007``) is read digit by digit;
+  virgule cinq" = 4, ordinals ``1er`` = 2, ``3e`` = 2, ``XIXe`` = 3; a group of three
+  digits after a space is a group of thousands (``10 000`` = "dix mille"); a number written
+  with a leading zero (``06``) is read digit by digit;
 * loanwords from English keep their English vowels: ``ea``, ``ee``, ``oa`` are one vowel
   (``leader``, ``meeting``, ``coach``); a short list in data/syllables.txt holds the words
   no rule reads right (``business``).
@@ -79,6 +80,7 @@ _TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 _ORDINAL_RE = re.compile(r"^(\d+|[IVXLC]+)(e|è|ème|eme|ième|er|re|ère|nd|nde)$")
 _DECIMAL_RE = re.compile(r"^(\d+),(\d+)$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_SUFFIXES = frozenset({"e", "er", "re", "ème"})
 
 # Whole words the rules get wrong, with their spoken syllable counts.
 _EXCEPTIONS: dict[str, int] = {
@@ -132,7 +134,13 @@ def number_words(n: int) -> list[str]:
 
 def _number_syllables(digits: str) -> int:
     """Syllables of a run of digits read aloud: as one number, or digit by digit when it
-    starts with a zero (007, a phone number) or is too long to be read as one."""
+    starts with a zero (06, a phone number) or is too long to be read as one.
+
+    Three digits starting with a zero are a group of thousands written apart ("10 000", "2 050"):
+    "mille" plus the rest."""
+    if len(digits) == 3 and digits[0] == "0":
+        rest = int(digits)
+        return 1 + (_number_syllables(str(rest)) if rest else 0)
     if len(digits) > 12 or (len(digits) > 1 and digits[0] == "0"):
         return sum(_NUMBER_WORD_SYLLABLES[_UNITS[int(d)]] for d in digits)
     words = number_words(int(digits))
@@ -166,6 +174,10 @@ def _special_syllables(piece: str) -> int | None:
     match = _ORDINAL_RE.match(piece)
     if match:
         number, suffix = match.groups()
+        # Roman ordinals take e, er, re, ème only, and never a lone L or C: "Le", "Ce",
+        # "Inde" are words.
+        if not number.isdigit() and (number in ("L", "C") or suffix not in _ROMAN_SUFFIXES):
+            return None
         value = int(number) if number.isdigit() else _roman(number)
         if value is None:
             return None
