@@ -70,7 +70,7 @@ def _row(dataset: str, method: str, score: float, n: int) -> dict:
     component = "passive voice" if method == "seo-audit" else f"passive voice ({method})"
     return {
         "component": component,
-        "dataset": dataset,
+        "dataset": f"{dataset} ({n} sentences)",
         "method": method,
         "metric": "accuracy",
         "score": round(score, 4),
@@ -99,7 +99,7 @@ def evaluate() -> list[dict]:
 def main() -> None:
     for row in evaluate():
         name, method, score, n = row["dataset"], row["method"], row["score"], row["n"]
-        print(f"{name:<22} {method:<30} accuracy={score:.3f} (n={n})")
+        print(f"{name:<36} {method:<30} accuracy={score:.3f} (n={n})")
     for name, path in DATASETS.items():
         if not path.exists():
             continue

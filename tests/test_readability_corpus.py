@@ -64,3 +64,12 @@ def test_committed_sample_is_paired():
         subjects.setdefault(row["subject"], set()).add(row["grade"])
     assert len(subjects) >= 40
     assert all(grades == {"0", "1"} for grades in subjects.values())
+
+
+def test_readme_quotes_the_current_figures(nlp):
+    """The README's table is the script's output on the committed sample."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = corpus.table(corpus.evaluate())
+    assert table in readme, "re-run python benchmarks/readability_corpus.py and paste its table"
