@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from seo_audit.french.syllables import count_syllables, token_syllables
+from seo_audit.french.syllables import count_syllables, number_words, token_syllables
 
 DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 
@@ -124,7 +124,19 @@ def test_aient_is_always_silent() -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("ONU", 3), ("SEO", 3), ("RPDC", 4), ("SNCF", 4), ("WWF", 7), ("CO2", 3)],
+    [
+        ("SEO", 3),
+        ("RPDC", 4),
+        ("SNCF", 4),
+        ("WWF", 7),
+        ("CO2", 3),
+        ("PDG", 3),
+        # read as words: vowels and consonants alternate
+        ("ONU", 2),
+        ("OTAN", 2),
+        ("SAMU", 2),
+        ("UNICEF", 3),
+    ],
 )
 def test_acronyms(word: str, expected: int) -> None:
     assert count_syllables(word) == expected
@@ -146,9 +158,61 @@ def test_hyphens(word: str, expected: int) -> None:
     assert count_syllables(word) == expected
 
 
-def test_digits_count_one_per_digit() -> None:
-    assert count_syllables("2024") == 4
-    assert count_syllables("3,5") == 2
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        ("0", 2),  # zéro
+        ("17", 2),  # dix-sept
+        ("21", 3),  # vingt et un
+        ("71", 4),  # soixante et onze
+        ("80", 3),  # quatre-vingts: the e of quatre is heard before a consonant
+        ("94", 5),  # quatre-vingt-quatorze
+        ("400", 3),  # quatre cents
+        ("1000", 1),  # mille
+        ("1890", 7),  # mille huit cent quatre-vingt-dix
+        ("2024", 4),  # deux mille vingt-quatre
+        ("1000000", 3),  # un million
+        ("3,5", 4),  # trois virgule cinq
+        ("06", 3),  # zéro six
+        ("000", 1),  # the thousands of "10 000"
+        ("050", 3),  # the thousands of "2 050": mille cinquante
+        ("1er", 2),  # premier
+        ("2nde", 2),  # seconde
+        ("21e", 4),  # vingt et unième
+        ("XIXe", 3),  # dix-neuvième
+        ("Ve", 2),  # cinquième
+        ("Ier", 2),  # premier
+        ("Le", 1),  # a word, not a Roman L
+        ("Ce", 1),
+        ("Inde", 1),
+    ],
+)
+def test_numbers_are_counted_as_read_aloud(number: str, expected: int) -> None:
+    assert count_syllables(number) == expected
+
+
+def test_number_words() -> None:
+    assert number_words(1890) == ["mille", "huit", "cent", "quatre", "vingt", "dix"]
+    assert number_words(200_071) == ["deux", "cent", "mille", "soixante", "et", "onze"]
+    assert number_words(0) == ["zéro"]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("leader", 2), ("meeting", 2), ("coach", 1), ("streaming", 2), ("business", 2)],
+)
+def test_english_loanwords(word: str, expected: int) -> None:
+    assert count_syllables(word) == expected
+
+
+def test_rare_words_labelled_set(nlp) -> None:
+    """The issue-15 bar: >= 97 % exact on the rare-word tuning set, counted as the analysis
+    counts a sentence (so 3rd person plural -ent verbs are decided by the parse)."""
+    from benchmark_loader import load_benchmark
+
+    acc = load_benchmark("acc_syllables")
+    row = acc._rare_row(acc.RARE_TSV, None)
+    assert row["score"] >= 0.97, row
 
 
 def test_lone_letter_and_empty() -> None:

@@ -27,13 +27,22 @@ What does not:
 * *avoir* + participle, participles inside a noun phrase ("les mesures prises par..."),
   *rester / sembler* + participle, true adjectives after *être*, "être en train de".
 
-Stative readings -- a deliberate choice: "la porte est fermée" and "le musée est fermé le
-lundi" COUNT as passive. The parse cannot tell a resulting state from an event, and for
-an SEO draft both hide who acts, which is what the passive check is about (Yoast-style tools
-make the same choice). The one exception is a short closed list of participles that have
-become adjectives of a person's feeling or condition, or of location ("désolé", "ravi",
-"fatigué", "convaincu", "situé", "censé"...): they are passive only with a "par" agent
-("déçu par le résultat"). The idiom "être fait pour" (suited to) is not passive either.
+Stative readings are not passive: "la porte est fermée", "le magasin est ouvert le dimanche",
+"il est connu pour ses romans" describe a state of the subject, not an action done to it.
+The parse cannot tell them apart, so two word-based rules decide:
+
+* a short closed list of participles that have become adjectives of a person's feeling or
+  condition, or of location ("désolé", "ravi", "fatigué", "convaincu", "situé", "censé"...)
+  are passive only with a "par" agent ("déçu par le résultat");
+* participles that usually name a resulting state ("fermé", "ouvert", "connu", "limité",
+  "équipé", "marié"...), or any participle after a degree adverb ("bien desservi", "très
+  apprécié"), are not passive after a present or imperfect *être* without an agent; an
+  event tense makes them passive again ("a été fermée", "sera ouvert", "fut construit",
+  "doit être fermé"), and so does a "par" agent ("fermée chaque soir par le gardien").
+
+A participle outside the list after a present *être* stays passive ("les ordures sont
+ramassées le mardi", "le vaccin est administré en deux doses"): the action is usual, not a
+state. The idiom "être fait pour" (suited to) is not passive either.
 """
 
 from __future__ import annotations
@@ -52,6 +61,13 @@ _ETRE_VERB_PARTICIPLES = _LISTS["etre-verb-participles"]
 # Participles used as adjectives of feeling, condition or location: passive only with "par".
 _ADJECTIVAL_PARTICIPLES = _LISTS["adjectival-participles"]
 
+# Participles that usually name a resulting state: not passive after a present or
+# imperfect "être" without an agent.
+_STATE_PARTICIPLES = _LISTS["state-participles"]
+
+# Degree adverbs that make a participle read as an adjective ("bien desservi", "très connu").
+_DEGREE_ADVERBS = frozenset(_LISTS["degree-adverbs"])
+
 # Verbs that also read as reciprocal ("ils se parlent"): singular subject only.
 _RECIPROCAL_PRONE_VERBS = frozenset(_LISTS["reciprocal-prone-verbs"])
 # Transitive verbs that commonly form a pronominal passive with a non-human subject.
@@ -62,6 +78,8 @@ _NON_HUMAN_PRONOUNS = frozenset(_LISTS["non-human-pronouns"])
 
 # Noun endings that mostly name people (joueur, électrice, cycliste, habitant, policier...).
 _HUMAN_NOUN_SUFFIXES = _LISTS["human-noun-suffixes"]
+# ...except these nouns of things (bière, moteur, restaurant, papier).
+_THING_NOUNS = frozenset(_LISTS["thing-nouns-with-human-suffix"])
 
 _REFLEXIVE_CLITICS = frozenset(_LISTS["reflexive-clitics"])
 # me/te/nous/vous are reflexive only when they match the subject ("il nous est présenté" is not).
@@ -76,6 +94,8 @@ _CLITIC_SUBJECTS = {
 _CLITIC_DEPS = frozenset({"expl:comp", "expl:pass", "expl:pv", "expl", "obj", "iobj"})
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _AUX_DEPS = frozenset({"aux:pass", "aux:tense", "aux"})
+# Dependencies that open a clause of their own.
+_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
 
 
 def _inflections(participles: Iterable[str]) -> frozenset[str]:
@@ -90,6 +110,9 @@ def _inflections(participles: Iterable[str]) -> frozenset[str]:
 
 _ETRE_VERB_FORMS = _inflections(_ETRE_VERB_PARTICIPLES)
 _ADJECTIVAL_FORMS = _inflections(_ADJECTIVAL_PARTICIPLES)
+_STATE_FORMS = _inflections(_STATE_PARTICIPLES)
+# Tenses of "être" that can describe a state; the others report an event.
+_STATE_TENSES = frozenset({"Pres", "Imp"})
 _PARTICIPLE_ENDINGS = ("é", "i", "u", "s", "t", "ée", "ie", "ue", "se", "te")
 
 
@@ -117,6 +140,44 @@ def _has_agent(verb: Token) -> bool:
         if child.dep_.startswith("obl") and any(
             c.dep_ == "case" and c.lower_ == "par" for c in child.children
         ):
+            return True
+    return False
+
+
+def _reads_as_state(verb: Token, auxiliaries: list[Token]) -> bool:
+    """ "La porte est fermée", "le quartier est bien desservi": a state, not an action.
+
+    Only after a finite present or imperfect "être" (indicative or subjunctive) and without
+    an agent; the participle must be a listed state participle or follow a degree adverb.
+    """
+    for aux in auxiliaries:
+        tense = aux.morph.get("Tense")
+        if (
+            "Fin" not in aux.morph.get("VerbForm")
+            or "Cnd" in aux.morph.get("Mood")
+            or not tense
+            or tense[0] not in _STATE_TENSES
+        ):
+            return False
+    if verb.lower_ not in _STATE_FORMS and not any(
+        c.dep_ == "advmod" and c.i < verb.i and c.lower_ in _DEGREE_ADVERBS for c in verb.children
+    ):
+        return False
+    return not _has_par_agent(verb)
+
+
+def _has_par_agent(verb: Token) -> bool:
+    """A "par" complement after the participle, in its own clause, even when the parser hung
+    it on another word ("fermée chaque soir par le gardien"). A "de" complement does not
+    count: "composé de...", "entouré de..." say what the state is made of, not who acts."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.lower_ != "par" or token.dep_ != "case":
+            continue
+        node = token.head
+        # verb.subtree holds token, so climbing the heads reaches verb.
+        while node.i != verb.i and node.dep_ not in _CLAUSE_DEPS:
+            node = node.head
+        if node.i == verb.i:
             return True
     return False
 
@@ -158,7 +219,8 @@ def _is_human(subject: Token) -> bool:
         return normalise(subject.text) not in _NON_HUMAN_PRONOUNS
     if subject.pos_ == "PROPN" or subject.ent_type_ == "PER":
         return True
-    return subject.lemma_.lower().endswith(_HUMAN_NOUN_SUFFIXES)
+    lemma = subject.lemma_.lower()
+    return lemma not in _THING_NOUNS and lemma.endswith(_HUMAN_NOUN_SUFFIXES)
 
 
 def _is_pronominal_passive(verb: Token) -> bool:
@@ -216,6 +278,8 @@ def _is_etre_passive(verb: Token) -> bool:
     if word in _ETRE_VERB_FORMS and not has_ete:
         return False
     if word in _ADJECTIVAL_FORMS and not _has_agent(verb):
+        return False
+    if not has_ete and _reads_as_state(verb, auxiliaries):
         return False
     # "être fait pour": suited to, not a passive of "faire".
     return not (

@@ -21,8 +21,16 @@ The count follows everyday spoken French, the way the Lexique database transcrib
 * acronyms (2 to 5 capital letters: ``ONU``, ``SEO``, ``RPDC``) count one syllable per
   letter, except ``W`` = 3 and ``Y`` = 2 after their French names; a lone consonant
   letter standing as a word is read as its name (``s`` = 1);
-* digits count one syllable each: a rough, documented estimate of the spoken number
-  (``2024`` = 4, although "deux mille vingt-quatre" has 5).
+* an acronym that reads as a word (vowels and consonants alternate: ``OTAN``, ``NASA``,
+  ``ONU``, ``UNESCO``) is counted as a word, not letter by letter;
+* numbers in digits count as they are read aloud: ``1890`` = "mille huit cent
+  quatre-vingt-dix" = 7 (the e of "quatre" is heard before a consonant), ``3,5`` = "trois
+  virgule cinq" = 4, ordinals ``1er`` = 2, ``3e`` = 2, ``XIXe`` = 3; a group of three
+  digits after a space is a group of thousands (``10 000`` = "dix mille"); a number written
+  with a leading zero (``06``) is read digit by digit;
+* loanwords from English keep their English vowels: ``ea``, ``ee``, ``oa`` are one vowel
+  (``leader``, ``meeting``, ``coach``); a short list in data/syllables.txt holds the words
+  no rule reads right (``business``).
 
 All counting is done in lower case; accents matter (``é`` is never mute).
 """
@@ -31,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import pairwise
 from typing import Any
 
 from seo_audit.french.text import APOSTROPHES, HYPHENS, word_lists
@@ -51,7 +60,27 @@ _LIQUIDS = frozenset("rl")
 _GLIDES = frozenset({"i", "u", "ou", "ï", "ü"})
 
 # Verb forms whose final -ent is heard although they are verbs (sentir, mentir family).
-_VOICED_ENT_VERBS = frozenset(word_lists("syllables")["voiced-ent-verbs"])
+_LISTS = word_lists("syllables")
+_VOICED_ENT_VERBS = frozenset(_LISTS["voiced-ent-verbs"])
+# "word count" lines: loanwords whose spoken syllables no rule gets right.
+_LOANWORDS = {
+    word: int(count) for word, count in (line.rsplit(" ", 1) for line in _LISTS["loanwords"])
+}
+
+# Spoken syllables of the words that read a number aloud.
+_NUMBER_WORD_SYLLABLES = {
+    "zéro": 2, "un": 1, "deux": 1, "trois": 1, "quatre": 1, "cinq": 1, "six": 1, "sept": 1,
+    "huit": 1, "neuf": 1, "dix": 1, "onze": 1, "douze": 1, "treize": 1, "quatorze": 2,
+    "quinze": 1, "seize": 1, "vingt": 1, "trente": 1, "quarante": 2, "cinquante": 2,
+    "soixante": 2, "cent": 1, "mille": 1, "million": 2, "milliard": 2, "et": 1,
+}  # fmt: skip
+_UNITS = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+          "onze", "douze", "treize", "quatorze", "quinze", "seize")  # fmt: skip
+_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+_ORDINAL_RE = re.compile(r"^(\d+|[IVXLC]+)(e|è|ème|eme|ième|er|re|ère|nd|nde)$")
+_DECIMAL_RE = re.compile(r"^(\d+),(\d+)$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_SUFFIXES = frozenset({"e", "er", "re", "ème"})
 
 # Whole words the rules get wrong, with their spoken syllable counts.
 _EXCEPTIONS: dict[str, int] = {
@@ -72,12 +101,128 @@ _PREFIX_EXCEPTIONS: tuple[tuple[str, int], ...] = (
 _SER_FER_RE = re.compile(r"^[sf]er(?:ai|ais|ait|aient|a|as|ons|ont|ez|iez|ions)$")
 
 
+def _below_100(n: int) -> list[str]:
+    if n <= 16:
+        return [_UNITS[n]]
+    if n < 20:
+        return ["dix", _UNITS[n - 10]]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):  # soixante-dix..., quatre-vingt-dix...
+        head = ["soixante"] if tens == 7 else ["quatre", "vingt"]
+        return head + (["et"] if n == 71 else []) + _below_100(10 + unit)
+    head = ["quatre", "vingt"] if tens == 8 else [_TENS[tens]]
+    if unit == 0:
+        return head
+    return head + (["et", "un"] if unit == 1 and tens != 8 else [_UNITS[unit]])
+
+
+def _below_1000(n: int) -> list[str]:
+    hundreds, rest = divmod(n, 100)
+    words = [] if hundreds == 0 else ["cent"] if hundreds == 1 else [*_below_100(hundreds), "cent"]
+    return words + (_below_100(rest) if rest or not words else [])
+
+
+def number_words(n: int) -> list[str]:
+    """The French words that read `n` aloud (0 <= n < 10**12), one per item."""
+    words: list[str] = []
+    for scale, name in ((10**9, "milliard"), (10**6, "million"), (1000, "mille")):
+        count, n = divmod(n, scale)
+        if count:
+            words += ([] if count == 1 and name == "mille" else _below_1000(count)) + [name]
+    return words + (_below_1000(n) if n or not words else [])
+
+
+def _number_syllables(digits: str) -> int:
+    """Syllables of a run of digits read aloud: as one number, or digit by digit when it
+    starts with a zero (06, a phone number) or is too long to be read as one.
+
+    Three digits starting with a zero are a group of thousands written apart ("10 000", "2 050"):
+    "mille" plus the rest."""
+    if len(digits) == 3 and digits[0] == "0":
+        rest = int(digits)
+        return 1 + (_number_syllables(str(rest)) if rest else 0)
+    if len(digits) > 12 or (len(digits) > 1 and digits[0] == "0"):
+        return sum(_NUMBER_WORD_SYLLABLES[_UNITS[int(d)]] for d in digits)
+    words = number_words(int(digits))
+    total = sum(_NUMBER_WORD_SYLLABLES[w] for w in words)
+    # "quatre" keeps its e before a consonant: quatre-vingts, quatre cents = 3.
+    return total + sum(1 for w, nxt in pairwise(words) if w == "quatre" and nxt != "et")
+
+
+def _roman(numeral: str) -> int | None:
+    """The value of a Roman numeral (I to CCCXCIX), or None if it is not well formed."""
+    values = [_ROMAN[c] for c in numeral]
+    total = sum(
+        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+    )
+    if total <= 0 or total >= 400 or _to_roman(total) != numeral:
+        return None
+    return total
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                           (5, "V"), (4, "IV"), (1, "I")):  # fmt: skip
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def _special_syllables(piece: str) -> int | None:
+    """Ordinals (1er, 3e, XIXe) and decimals (3,5), or None for anything else."""
+    match = _ORDINAL_RE.match(piece)
+    if match:
+        number, suffix = match.groups()
+        # Roman ordinals take e, er, re, ème only, and never a lone L or C: "Le", "Ce",
+        # "Inde" are words.
+        if not number.isdigit() and (number in ("L", "C") or suffix not in _ROMAN_SUFFIXES):
+            return None
+        value = int(number) if number.isdigit() else _roman(number)
+        if value is None:
+            return None
+        if value == 1 and suffix in ("er", "re", "ère"):
+            return 2  # premier, première
+        if value == 2 and suffix in ("nd", "nde"):
+            return 2  # second
+        # deuxième, vingt et unième: the cardinal plus "-ième".
+        return _number_syllables(str(value)) + 1
+    match = _DECIMAL_RE.match(piece)
+    if match:
+        whole, decimals = match.groups()
+        return _number_syllables(whole) + 2 + _number_syllables(decimals)  # "virgule" = 2
+    return None
+
+
+def _reads_as_word(acronym: str) -> bool:
+    """ "OTAN", "NASA", "ONU", "UNESCO" are read as words; "SNCF", "RATP", "PDG" are spelled.
+
+    Readable: a vowel, at most two consonants in a row, neither the first two nor the last
+    two letters both consonants; up to three letters, only vowel-consonant-vowel (ONU).
+    """
+    low = acronym.lower()
+    pattern = "".join("V" if c in "aeiouy" else "C" for c in low)
+    if len(low) <= 3:
+        return pattern == "VCV"
+    return (
+        "V" in pattern
+        and "CCC" not in pattern
+        and not pattern.startswith("CC")
+        and not pattern.endswith("CC")
+    )
+
+
 def _rewrite(word: str) -> str:
     """Respell a lower-case word so that letters map more simply to sounds.
 
     The capital ``Y`` written here stands for the consonant sound of ``yeux``.
     """
     w = word.replace("æ", "é").replace("ÿ", "y")
+    # English vowels of loanwords: ea, ee, oa are one vowel (leader, meeting, coach); an
+    # unaccented French word never has them, except "eau" and a soft "gea".
+    w = re.sub(r"(?<![gj])ea(?!u)", "i", w)
+    w = re.sub(r"ee(?!s?$)", "i", w)
+    w = re.sub(r"oa(?=ch|st)", "o", w)
     w = w.replace("oeu", "œu").replace("oeil", "œil")
     w = w.replace("eoi", "oi")  # asseoir: the e is silent
     w = re.sub(r"^coo(?=[pr])", "coö", w)  # co-opérer, co-ordonner: two vowels, unlike alcool
@@ -213,6 +358,8 @@ def _count_letters(word: str, silent_ent: bool) -> int:
     """Syllables of one lower-case alphabetic word."""
     if word in _EXCEPTIONS:
         return _EXCEPTIONS[word]
+    if word in _LOANWORDS:
+        return _LOANWORDS[word]
     for prefix, syllables in _PREFIX_EXCEPTIONS:
         if word.startswith(prefix):
             rest = word[len(prefix) :]
@@ -233,11 +380,16 @@ def _count_piece(piece: str, silent_ent: bool, standalone: bool) -> int:
     A piece without a vowel counts 0 (elided clitic ``d'``, euphonic ``-t-``), except a lone
     letter standing as a whole word, which is read as its name (``la lettre s`` = 1).
     """
+    special = _special_syllables(piece)
+    if special is not None:
+        return special
     total = 0
     for run in re.findall(r"\d+|[^\W\d_]+", piece):
         low = run.lower()
         if run.isdigit():
-            total += len(run)
+            total += _number_syllables(run)
+        elif 2 <= len(run) <= 6 and run.isupper() and _reads_as_word(run):
+            total += _count_letters(low, silent_ent)
         elif 2 <= len(run) <= 5 and run.isupper():
             total += sum(_LETTER_SYLLABLES.get(c, 1) for c in low)
         elif standalone and len(run) == 1 and low not in _VOWELS and low != "y":
