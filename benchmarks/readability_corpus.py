@@ -45,6 +45,7 @@ MEASURES: list[tuple[str, str, int]] = [
     ("long-word share (> 6 letters)", "long_word_ratio", +1),
     ("average sentence words", "avg_sentence_words", +1),
     ("syllables per word", "syllables_per_word", +1),
+    ("word complexity (long and rare words)", "word_complexity", +1),
 ]
 
 _FOOTNOTE = re.compile(r"^\[\d+\]$")
