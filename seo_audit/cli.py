@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -18,6 +18,7 @@ from seo_audit import __version__
 from seo_audit.errors import InputError, SeoAuditError
 from seo_audit.formats import FORMAT_NAMES
 from seo_audit.formats.safe import for_terminal
+from seo_audit.i18n import N_, LanguageError, _, resolve_language, set_language
 from seo_audit.parse import FORMATS as INPUT_FORMATS
 
 if TYPE_CHECKING:
@@ -32,8 +33,113 @@ EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"seo-audit: error: {for_terminal(message)}", err=True)
+    click.echo(_("seo-audit: error: {message}").format(message=for_terminal(message)), err=True)
     sys.exit(EXIT_ERROR)
+
+
+# click's own texts (usage, headings, errors), translated with ours: see _speak_click.
+CLICK_TEXTS = (
+    N_("Usage:"),
+    N_("Options"),
+    N_("Commands"),
+    N_("Show this message and exit."),
+    N_("Show the version and exit."),
+    N_("Error: {message}"),
+    N_("Try '{command} {option}' for help."),
+    N_("No such option: {name}"),
+    N_("No such command {name!r}."),
+    N_("Missing argument"),
+    N_("Missing argument {param_hint}."),
+    N_("Invalid value for {param_hint}: {message}"),
+    N_("default: {default}"),
+    N_("Missing command."),
+)
+_CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui")
+LANG_HELP = N_(
+    "Language of the report and messages: fr or en (default: the rule set's, else the locale)."
+)
+
+
+def _lang_in_args(args: list[str]) -> str | None:
+    """The value of --lang on a command line, read before click parses it (so that --help
+    is printed in that language); None when not given."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return None
+
+
+def _speak(lang: str) -> None:
+    """Set the language of every text: ours, the help texts of the command tree (click reads
+    them at import time, in English) and click's own (its modules call gettext)."""
+    import importlib
+    import inspect
+
+    from seo_audit.i18n import _ as translate
+
+    set_language(lang)
+    for name in _CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = translate  # click's `from gettext import gettext as _`
+    commands = [main, *main.commands.values()]
+    for command in commands:
+        english = _ENGLISH_HELP.setdefault(id(command), command.help or "")
+        command.help = translate(inspect.cleandoc(english)) if english else english
+        for param in command.params:
+            if isinstance(param, click.Option):
+                english = _ENGLISH_HELP.setdefault(id(param), param.help or "")
+                if english == FORMAT_HELP:
+                    param.help = translate(FORMAT_HELP_TEMPLATE).format(formats=_FORMATS)
+                else:
+                    param.help = translate(english) if english else english
+
+
+_ENGLISH_HELP: dict[int, str] = {}
+
+
+def _chosen_language(explicit: str | None, config_value: str | None = None) -> str:
+    """The language of this run (see i18n.resolve_language), or exit 2 naming the problem."""
+    try:
+        return resolve_language(explicit, config_value, os.environ)
+    except LanguageError as exc:
+        _fail(str(exc))
+
+
+class _Group(click.Group):
+    """The command group: reads --lang (and the locale) before click parses anything."""
+
+    def main(self, args: Any = None, *pos: Any, **kw: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        _speak(_chosen_language(_lang_in_args(argv)))
+        return super().main(argv, *pos, **kw)
+
+
+def _lang_option(command: click.Command) -> click.Command:
+    """--lang on a command: read by _Group.main; kept in ctx.meta for the rule set's turn."""
+
+    def keep(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        if value is not None:
+            ctx.meta["lang"] = value
+
+    command.params.append(
+        click.Option(["--lang"], metavar="fr|en", help=LANG_HELP, expose_value=False, callback=keep)
+    )
+    return command
+
+
+def _apply_ruleset_language(rules: RuleSet | None) -> str:
+    """The run's language once its rule set is known: --lang, else the rule set's `lang`,
+    else the locale."""
+    ctx = click.get_current_context(silent=True)
+    explicit = ctx.meta.get("lang") if ctx is not None else None
+    lang = _chosen_language(explicit, getattr(rules, "lang", None))
+    _speak(lang)
+    return lang
 
 
 def _check_selection(keys: tuple[str, ...], option: str) -> None:
@@ -149,15 +255,15 @@ class _Outcome:
     passed: bool
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="seo-audit")
 def main() -> None:
     """seo-audit: check French SEO drafts (Markdown, HTML, plain text) against a rule set."""
 
 
-FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ", ".join(
-    FORMAT_NAMES
-)
+FORMAT_HELP_TEMPLATE = N_("Report format: auto (github in GitHub Actions, else text), {formats}")
+_FORMATS = ", ".join(FORMAT_NAMES)
+FORMAT_HELP = FORMAT_HELP_TEMPLATE.format(formats=_FORMATS)
 
 
 @main.command()
@@ -311,6 +417,7 @@ def check(
     _check_selection(select, "--select")
     _check_selection(ignore, "--ignore")
     rules = _load_rules(ruleset)
+    lang = _apply_ruleset_language(rules)
     if scheduler and jobs:
         _fail("--jobs and --scheduler: give one (with --scheduler the cluster's workers check)")
     shard = None
@@ -344,6 +451,7 @@ def check(
         source=sources,
         source_dirs=source_dirs,
         max_bytes=limit,
+        lang=lang,
     )
     cluster = _dask_batch(scheduler) if scheduler else None
     results = _screened(files, options, limit, jobs or default_jobs(), wp_statuses, cluster)
@@ -764,6 +872,10 @@ def lsp(stdio: bool) -> None:
             _fail("the language server needs pygls: pip install 'seo-audit[lsp]'")
         raise
     serve()
+
+
+for _command in (main, *main.commands.values()):
+    _lang_option(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

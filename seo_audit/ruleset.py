@@ -21,10 +21,12 @@ from urllib.parse import urlsplit
 from seo_audit.checks import REGISTRY
 from seo_audit.checks.base import FAMILY_ORDER, SEVERITIES, Check
 from seo_audit.errors import RulesetError
+from seo_audit.i18n import LanguageError, check_language
 from seo_audit.registry import find_check
 
 DEFAULT_RULESET = "default"
 ACCEPT_UNVERIFIABLE = "accept_unverifiable"
+LANG = "lang"  # [ruleset] or [tool.seo-audit] lang = "fr": the language of reports
 EXCLUDE = "exclude"  # [tool.seo-audit] exclude = ["GLOB", ...]: files a run leaves out
 _COMMON_KEYS = {"enabled", "severity", "weight"}
 
@@ -52,6 +54,8 @@ class RuleSet:
     # True: a required check that cannot be verified (no keyphrase, headings in plain text)
     # does not fail the draft.
     accept_unverifiable: bool = False
+    # The language of reports and messages ("fr", "en"); None: --lang or the locale decides.
+    lang: str | None = None
 
     def ordered_checks(self) -> list[tuple[type[Check], CheckConfig]]:
         """Every check with its configuration, in report order: by family, then by id."""
@@ -169,7 +173,7 @@ def _apply_project_config(config: Any, project: Path) -> RuleSet:
     where = f"{project} [tool.seo-audit]"
     if not isinstance(config, dict):
         raise RulesetError(f"{where}: must be a table")
-    unknown = set(config) - {"ruleset", "checks", "overrides", ACCEPT_UNVERIFIABLE, EXCLUDE}
+    unknown = set(config) - {"ruleset", "checks", "overrides", ACCEPT_UNVERIFIABLE, EXCLUDE, LANG}
     if unknown:
         raise RulesetError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     _excludes(config, where)
@@ -177,9 +181,9 @@ def _apply_project_config(config: Any, project: Path) -> RuleSet:
     if not isinstance(base_ref, str):
         raise RulesetError(f"{where}: 'ruleset' must be a string")
     ruleset = _load_file(_resolve(base_ref, project.parent), seen=[])
-    layer = {k: v for k, v in config.items() if k not in (ACCEPT_UNVERIFIABLE, EXCLUDE)}
+    layer = {k: v for k, v in config.items() if k not in (ACCEPT_UNVERIFIABLE, EXCLUDE, LANG)}
     ruleset = _apply_layer(ruleset, layer, where, project.parent)
-    return _accepting(ruleset, config, where)
+    return _with_lang(_accepting(ruleset, config, where), config, where)
 
 
 def _accepting(ruleset: RuleSet, table: dict[str, Any], where: str) -> RuleSet:
@@ -192,6 +196,16 @@ def _accepting(ruleset: RuleSet, table: dict[str, Any], where: str) -> RuleSet:
     return replace(ruleset, accept_unverifiable=value)
 
 
+def _with_lang(ruleset: RuleSet, table: dict[str, Any], where: str) -> RuleSet:
+    """`lang = "fr"|"en"` from a [ruleset] or [tool.seo-audit] table."""
+    if LANG not in table:
+        return ruleset
+    try:
+        return replace(ruleset, lang=check_language(table[LANG], f"{where}: lang"))
+    except LanguageError as exc:
+        raise RulesetError(str(exc)) from None
+
+
 def _load_file(path: Path, seen: list[Path]) -> RuleSet:
     path = path.resolve()
     if path in seen:
@@ -201,7 +215,7 @@ def _load_file(path: Path, seen: list[Path]) -> RuleSet:
     meta = data.get("ruleset", {})
     if not isinstance(meta, dict):
         raise RulesetError(f"{path}: [ruleset] must be a table")
-    unknown_meta = set(meta) - {"name", "description", "extends", ACCEPT_UNVERIFIABLE}
+    unknown_meta = set(meta) - {"name", "description", "extends", ACCEPT_UNVERIFIABLE, LANG}
     if unknown_meta:
         raise RulesetError(
             f"{path}: unknown key(s) in [ruleset]: {', '.join(sorted(unknown_meta))}"
@@ -223,7 +237,7 @@ def _load_file(path: Path, seen: list[Path]) -> RuleSet:
     ruleset = _apply_layer(ruleset, data, str(path), path.parent)
     ruleset.name = meta.get("name", path.stem)
     ruleset.description = meta.get("description", ruleset.description)
-    return _accepting(ruleset, meta, f"{path}: ruleset")
+    return _with_lang(_accepting(ruleset, meta, f"{path}: ruleset"), meta, f"{path}: ruleset")
 
 
 def _apply_layer(ruleset: RuleSet, data: dict[str, Any], where: str, folder: Path) -> RuleSet:

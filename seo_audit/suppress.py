@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from seo_audit.checks.base import FAIL, SKIP, WARN, Check, CheckResult
 from seo_audit.document import Document
+from seo_audit.i18n import _
 from seo_audit.parse.frontmatter import ignored_checks
 from seo_audit.registry import EVERY_CHECK, is_known, names
 
@@ -88,7 +89,7 @@ class Suppressions:
         if not off:
             return None
         self.used.update(off)
-        return "front matter" if off[0] is None else f"line {off[0]}"
+        return _("front matter") if off[0] is None else _("line {line}").format(line=off[0])
 
     def covers(self, check: type[Check]) -> Callable[[int], bool] | None:
         """A test of whether a line is suppressed for `check` (None: nothing is)."""
@@ -112,7 +113,9 @@ class Suppressions:
             return replace(
                 result,
                 status=SKIP,
-                message="Suppressed by seo-audit directives: " + result.message,
+                message=_("Suppressed by seo-audit directives: {message}").format(
+                    message=result.message
+                ),
             )
         if len(kept) != len(result.locations):
             return replace(result, locations=kept)
@@ -122,11 +125,16 @@ class Suppressions:
         notes = []
         for name, line in self.file_off:
             if line is not None and line not in self.used:
-                notes.append(f"line {line}: directive 'disable-file {name}' suppressed nothing")
+                notes.append(
+                    _("line {line}: directive 'disable-file {name}' suppressed nothing").format(
+                        line=line, name=name
+                    )
+                )
         for region in self.regions:
             if region.directive_line not in self.used:
                 notes.append(
-                    f"line {region.directive_line}: seo-audit directive for '{region.name}' "
-                    "suppressed nothing"
+                    _("line {line}: seo-audit directive for '{name}' suppressed nothing").format(
+                        line=region.directive_line, name=region.name
+                    )
                 )
         return notes
