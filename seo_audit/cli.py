@@ -46,7 +46,7 @@ CLICK_TEXTS = (
     N_("Show the version and exit."),
     N_("Error: {message}"),
     N_("Try '{command} {option}' for help."),
-    N_("No such option: {name}"),
+    N_("No such option {name!r}."),
     N_("No such command {name!r}."),
     N_("Missing argument"),
     N_("Missing argument {param_hint}."),
@@ -88,6 +88,7 @@ def _speak(lang: str) -> None:
             module._ = translate  # click's `from gettext import gettext as _`
     commands = [main, *main.commands.values()]
     for command in commands:
+        command.context_class = _Context
         english = _ENGLISH_HELP.setdefault(id(command), command.help or "")
         command.help = translate(inspect.cleandoc(english)) if english else english
         for param in command.params:
@@ -108,6 +109,18 @@ def _chosen_language(explicit: str | None, config_value: str | None = None) -> s
         return resolve_language(explicit, config_value, os.environ)
     except LanguageError as exc:
         _fail(str(exc))
+
+
+class _Formatter(click.HelpFormatter):
+    """click's help layout, with its headings ("Options:") in the language of the run."""
+
+    def write_heading(self, heading: str) -> None:
+        said = _("{heading}:").format(heading=heading)
+        self.write(f"{'':>{self.current_indent}}{said}\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
 
 
 class _Group(click.Group):
@@ -743,11 +756,13 @@ def rules_command(ruleset: str | None) -> None:
     from seo_audit.checks import REGISTRY
 
     active = _load_rules(ruleset)
-    click.echo(f"Rule set: {active.name}")
-    click.echo(f"{'id':<6} {'name':<28} {'family':<12} {'severity':<9} {'on':<4} summary")
+    _apply_ruleset_language(active)
+    click.echo(_("Rule set: {name}").format(name=active.name))
+    head = (_("id"), _("name"), _("family"), _("severity"), _("on"), _("summary"))
+    click.echo(f"{head[0]:<6} {head[1]:<28} {head[2]:<12} {head[3]:<9} {head[4]:<4} {head[5]}")
     for check in sorted(REGISTRY.values(), key=lambda c: c.id):
         cfg = active.checks[check.id]
-        state = "on" if cfg.enabled else "off"
+        state = _("on") if cfg.enabled else _("off")
         click.echo(
             f"{check.id:<6} {check.name:<28} {check.family:<12} {cfg.severity:<9} {state:<4} "
             f"{check.summary(cfg.options)}"
@@ -771,20 +786,35 @@ def explain(check_id: str, ruleset: str | None) -> None:
         return
     check = find_check(check_id)
     if check is None:
-        _fail(f"unknown check '{check_id}' (see `seo-audit rules`, or `explain score`)")
-    state = "" if check.enabled else ", off by default"
+        _fail(
+            _("unknown check '{check}' (see `seo-audit rules`, or `explain score`)").format(
+                check=check_id
+            )
+        )
+    active = _load_rules(ruleset) if ruleset is not None else None
+    _apply_ruleset_language(active)
+    state = "" if check.enabled else _(", off by default")
     click.echo(
-        f"{check.id} {check.name} ({check.family}, default severity {check.severity}, "
-        f"weight {check.weight:g}{state})"
+        _("{id} {name} ({family}, default severity {severity}, weight {weight}{state})").format(
+            id=check.id,
+            name=check.name,
+            family=check.family,
+            severity=check.severity,
+            weight=f"{check.weight:g}",
+            state=state,
+        )
     )
-    if ruleset is None:
+    if active is None:
         click.echo("\n" + check.documentation(), nl=False)
         return
-    active = _load_rules(ruleset)
     cfg = active.checks[check.id]
     click.echo(
-        f"In rule set {active.name}: {'on' if cfg.enabled else 'off'}, severity "
-        f"{cfg.severity}, weight {cfg.weight:g}"
+        _("In rule set {name}: {state}, severity {severity}, weight {weight}").format(
+            name=active.name,
+            state=_("on") if cfg.enabled else _("off"),
+            severity=cfg.severity,
+            weight=f"{cfg.weight:g}",
+        )
     )
     click.echo("\n" + check.documentation(cfg.options, label=active.name), nl=False)
 

@@ -3,8 +3,8 @@
 
 - the `_()`, `ngettext()` and `N_()` calls (Babel's own Python extractor);
 - each check's docstring summary and its prose sections ("What it checks", "Why it
-  matters"), read as `Check._docstring` reads them (the examples stay French and are not
-  translated);
+  matters"), read as `Check._docstring` reads them, and the text of the examples described
+  rather than shown (`(described) ...`); the examples that are drafts stay French;
 - the help text of each check `Option(...)` and of each click option (`help="..."`), and the
   docstring of each click command.
 """
@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from babel.messages.extract import extract_python
 
-from seo_audit.checks.base import PROSE_SECTIONS, parse_docstring
+from seo_audit.checks.base import PROSE_SECTIONS, described, parse_docstring
 
 Extracted = tuple[int, str | None, Any, list[str]]
 
@@ -51,17 +51,26 @@ def _text(node: ast.AST | None) -> str | None:
     return None
 
 
-def extract_texts(source: str) -> Iterator[tuple[int, str]]:
-    """(line, text) of the docstrings and help texts of a module's source."""
-    for node in ast.walk(ast.parse(source)):
+def extract_texts(source: str, path: str = "") -> Iterator[tuple[int, str]]:
+    """(line, text) of the docstrings and help texts of a module's source (at `path`)."""
+    tree = ast.parse(source)
+    if path.replace("\\", "/").endswith("seo_audit/report.py"):
+        # `seo-audit explain score` prints this module's docstring (see docs.py).
+        from seo_audit.docs import score_paragraphs
+
+        for text in score_paragraphs(ast.get_docstring(tree, clean=False)):
+            yield 1, text
+    for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef) and _is_check(node):
             doc = ast.get_docstring(node, clean=True)
             if doc:
                 summary, sections = parse_docstring(doc, node.name)
                 yield node.lineno, summary
-                for heading in PROSE_SECTIONS:
-                    if heading in sections:
-                        yield node.lineno, sections[heading]
+                for heading, text in sections.items():
+                    if heading in PROSE_SECTIONS:
+                        yield node.lineno, text
+                    elif described(text):
+                        yield node.lineno, described(text)  # type: ignore[misc]
         elif isinstance(node, ast.FunctionDef) and _is_command(node):
             doc = ast.get_docstring(node, clean=False)
             if doc:
@@ -82,5 +91,5 @@ def extract(
     """Babel's extraction method: the `_()` calls, then the docstrings and help texts."""
     data = fileobj.read()
     yield from extract_python(io.BytesIO(data), keywords, comment_tags, options)
-    for line, text in extract_texts(data.decode("utf-8")):
+    for line, text in extract_texts(data.decode("utf-8"), getattr(fileobj, "name", "")):
         yield line, None, text, []

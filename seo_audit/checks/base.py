@@ -28,7 +28,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from seo_audit.i18n import N_, _, number, percent
+from seo_audit.i18n import N_, _, current_language, number, percent
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -58,7 +58,7 @@ DOC_SECTIONS = (
 PROSE_SECTIONS = DOC_SECTIONS[:2]
 EXAMPLE_SECTIONS = {"Failing example": FAIL, "Passing example": PASS}
 OPTIONS_SECTION = N_("Options")
-DESCRIBED = "(described)"
+DESCRIBED = N_("(described)")
 _TEMPLATE = re.compile(r"\{(\w+)(?::([^{}]+))?\}")
 
 
@@ -139,7 +139,11 @@ def fill(template: str, options: tuple[Option, ...], values: dict[str, Any]) -> 
         noun = m.group(2)
         if noun is None:
             return shown
-        return f"{shown} {noun}" if values[option.name] == 1 else f"{shown} {noun}s"
+        if values[option.name] == 1:
+            return f"{shown} {noun}"
+        if current_language() == "fr":  # French puts each word of the noun in the plural
+            return shown + " " + " ".join(w if w[-1] in "sx" else w + "s" for w in noun.split())
+        return f"{shown} {noun}s"
 
     return _TEMPLATE.sub(value, template)
 
@@ -330,7 +334,9 @@ class Check:
         breaks; the templates of the prose sections filled with the values of `options`."""
         values = cls.values(options)
         return {
-            heading: fill(_(text), cls.options, values) if heading in PROSE_SECTIONS else text
+            heading: fill(_(text), cls.options, values)
+            if heading in PROSE_SECTIONS
+            else translated_example(text)
             for heading, text in cls._docstring()[1].items()
         }
 
@@ -409,6 +415,22 @@ class Check:
     @classmethod
     def default_options(cls) -> dict[str, Any]:
         return {o.name: o.default for o in cls.options}
+
+
+def described(text: str) -> str | None:
+    """The description of an example too long to show (the text after `(described)`), or
+    None for an example that is a draft (French, never translated)."""
+    if not text.startswith(DESCRIBED):
+        return None
+    return text.removeprefix(DESCRIBED).strip()
+
+
+def translated_example(text: str) -> str:
+    """An example section as people read it: a described example in the current language."""
+    description = described(text)
+    if description is None:
+        return text
+    return f"{_(DESCRIBED)} {_(description)}"
 
 
 def parse_docstring(doc: str, owner: str) -> tuple[str, dict[str, str]]:
