@@ -18,7 +18,14 @@ from seo_audit import __version__
 from seo_audit.errors import InputError, SeoAuditError
 from seo_audit.formats import FORMAT_NAMES
 from seo_audit.formats.safe import for_terminal
-from seo_audit.i18n import N_, LanguageError, _, resolve_language, set_language
+from seo_audit.i18n import (
+    N_,
+    LanguageError,
+    _,
+    current_language,
+    resolve_language,
+    set_language,
+)
 from seo_audit.parse import FORMATS as INPUT_FORMATS
 
 if TYPE_CHECKING:
@@ -128,8 +135,12 @@ class _Group(click.Group):
 
     def main(self, args: Any = None, *pos: Any, **kw: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        before = current_language()
         _speak(_chosen_language(_lang_in_args(argv)))
-        return super().main(argv, *pos, **kw)
+        try:
+            return super().main(argv, *pos, **kw)
+        finally:  # a caller in the same process (a test, a script) keeps its language
+            _speak(before)
 
 
 def _lang_option(command: click.Command) -> click.Command:

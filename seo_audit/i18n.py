@@ -99,7 +99,11 @@ def language(lang: str | None) -> Iterator[None]:
         _current = before
 
 
-_SPACE_BEFORE = re.compile(r"[ \u00a0\u202f]*([;:!?])(?=\s|$|[»)])")
+# A mark ending a clause; not one of a list of marks (« avant ; : ! ? »), which the text
+# names rather than uses.
+_SPACE_BEFORE = re.compile(
+    r"(?<![;:!?] )(?<![;:!?])[ \u00a0\u202f]*([;:!?])(?=\s|$|[»)])(?! [;:!?])"
+)
 _AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]*")
 _BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
 

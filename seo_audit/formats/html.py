@@ -164,7 +164,7 @@ class _Drawing:
             if mark.kind in BLOCK_KINDS:
                 self.block_marks.append(mark)
             elif mark.end > mark.start:
-                label = LABELS.get(mark.kind, mark.kind)
+                label = _(LABELS.get(mark.kind, mark.kind))
                 ranges.append(
                     _Range(
                         mark.start,
@@ -173,7 +173,9 @@ class _Drawing:
                         {
                             "class": f"mk mk-{mark.kind}",
                             "data-range": f"{mark.start}-{mark.end}",
-                            "title": f"{label}: {mark.note}" if mark.note else label,
+                            "title": _("{label}: {said}").format(label=label, said=mark.note)
+                            if mark.note
+                            else label,
                         },
                         f"m-{mark.kind}-{mark.start}-{mark.end}",
                     )
@@ -350,8 +352,10 @@ class _Drawing:
             mark_id = f"m-{mark.kind}-{mark.start}-{mark.end}"
             if mark_id not in self.ids:  # the note opens the mark's first block
                 self.ids.add(mark_id)
-                label = LABELS.get(mark.kind, mark.kind)
-                said = f"{label}: {mark.note}" if mark.note else label
+                label = _(LABELS.get(mark.kind, mark.kind))
+                said = (
+                    _("{label}: {said}").format(label=label, said=mark.note) if mark.note else label
+                )
                 notes.append(
                     str(_open("span", {"id": mark_id, "class": f"mk bnote bn-{mark.kind}"}))
                     + str(escape(for_terminal(said)))
