@@ -171,7 +171,11 @@ def _check_selection(keys: tuple[str, ...], option: str) -> None:
 
     for key in keys:
         if not is_known(key):
-            _fail(f"{option} {key}: unknown check id, name or family (see `seo-audit rules`)")
+            _fail(
+                _(
+                    "{option} {key}: unknown check id, name or family (see `seo-audit rules`)"
+                ).format(option=option, key=key)
+            )
 
 
 def _load_rules(ruleset: str | None) -> RuleSet:
@@ -236,7 +240,11 @@ def _dask_batch(scheduler: str) -> DaskBatch:
     try:
         from seo_audit.dask_backend import DaskBatch
     except ImportError as exc:
-        _fail(f"--scheduler needs Dask: pip install 'seo-audit[dask]' ({exc})")
+        _fail(
+            _("--scheduler needs Dask: pip install 'seo-audit[dask]' ({problem})").format(
+                problem=exc
+            )
+        )
     try:
         batch = DaskBatch.connect(scheduler)
     except SeoAuditError as exc:
@@ -266,7 +274,11 @@ def _drafts(
     try:
         return list(iter_paths(chain(args, listed), exclude, keep)), total
     except InputError as exc:
-        _fail(f"{exc.path}: cannot read the file list ({exc.problem})")
+        _fail(
+            _("{path}: cannot read the file list ({problem})").format(
+                path=exc.path, problem=exc.problem
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -443,7 +455,7 @@ def check(
     rules = _load_rules(ruleset)
     lang = _apply_ruleset_language(rules)
     if scheduler and jobs:
-        _fail("--jobs and --scheduler: give one (with --scheduler the cluster's workers check)")
+        _fail(_("--jobs and --scheduler: give one (with --scheduler the cluster's workers check)"))
     shard = None
     if shard_spec:
         try:
@@ -452,15 +464,16 @@ def check(
             _fail(f"--shard {shard_spec}: {exc}")
     args = list(paths)
     if not args and not files_from:
-        _fail("no path given (see `seo-audit check --help`)")
+        _fail(_("no path given (see `seo-audit check --help`)"))
     if "-" in args and files_from == "-":
-        _fail("stdin cannot hold both the file list and a draft")
+        _fail(_("stdin cannot hold both the file list and a draft"))
     files, named = _drafts(args, files_from, (*exclude, *_project_excludes()), shard)
     if not named:  # (a shard of a corpus may be empty: that is no error)
-        _fail("no draft found in " + ", ".join([*args, *([files_from] if files_from else [])]))
+        named_paths = ", ".join([*args, *([files_from] if files_from else [])])
+        _fail(_("no draft found in {paths}").format(paths=named_paths))
     html_folder = _html_folder(output, len(files)) if output_format == "html" else False
     if output is not None and not html_folder and os.path.isdir(output):
-        _fail(f"-o {output}: is a folder (only -f html writes a folder)")
+        _fail(_("-o {output}: is a folder (only -f html writes a folder)").format(output=output))
     options = AuditOptions(
         keyword=keyword,
         synonyms=synonyms,
@@ -503,7 +516,7 @@ def check(
             # No time estimate: the first drafts also pay for loading the model, so any
             # estimate made from them is far too high.
             with click.progressbar(
-                results, length=total, label="Checking", file=sys.stderr, show_eta=False
+                results, length=total, label=_("Checking"), file=sys.stderr, show_eta=False
             ) as bar:
                 for report in bar:
                     reports.append(report)
@@ -524,10 +537,12 @@ def check(
             if report.error is not None:
                 click.echo(for_terminal(f"{report.path}: {report.error}"), err=True)
     if interrupted:
-        of_total = "" if total is None else f" of {total}"
+        of_total = "" if total is None else _(" of {total}").format(total=total)
         click.echo(
-            f"seo-audit: interrupted after {len(reports)}{of_total} draft(s); "
-            "the reports above are those that finished.",
+            _(
+                "seo-audit: interrupted after {count}{of_total} draft(s); "
+                "the reports above are those that finished."
+            ).format(count=len(reports), of_total=of_total),
             err=True,
         )
         sys.exit(EXIT_INTERRUPTED)
@@ -550,7 +565,11 @@ def _output_format(name: str) -> str:
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if name not in FORMAT_NAMES:
-        _fail(f"--format {name}: unknown format (choose from auto, {', '.join(FORMAT_NAMES)})")
+        _fail(
+            _("--format {name}: unknown format (choose from auto, {formats})").format(
+                name=name, formats=_FORMATS
+            )
+        )
     return name
 
 
@@ -650,9 +669,13 @@ def _html_folder(output: str | None, drafts: int) -> bool:
     if drafts == 1:
         return False
     if output is None:
-        _fail("-f html with several drafts writes one page each: give -o DIR (a folder)")
+        _fail(_("-f html with several drafts writes one page each: give -o DIR (a folder)"))
     if os.path.lexists(output):
-        _fail(f"-o {output}: -f html with several drafts writes a folder, and this is a file")
+        _fail(
+            _(
+                "-o {output}: -f html with several drafts writes a folder, and this is a file"
+            ).format(output=output)
+        )
     return True
 
 
@@ -663,7 +686,11 @@ def _write_html_folder(reports: list[Report], options: RenderOptions, folder: st
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
-        _fail(f"{folder}: cannot create the report folder ({exc.strerror or exc})")
+        _fail(
+            _("{path}: cannot create the report folder ({problem})").format(
+                path=folder, problem=exc.strerror or exc
+            )
+        )
     for name, text in pages(reports, options).items():
         _write(text, os.path.join(folder, name))
 
@@ -714,7 +741,11 @@ def _write(text: str, output: str | None) -> None:
         mode = _new_file_mode(target)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        _fail(f"{output}: cannot write the report ({exc.strerror or exc})")
+        _fail(
+            _("{path}: cannot write the report ({problem})").format(
+                path=output, problem=exc.strerror or exc
+            )
+        )
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
@@ -724,7 +755,11 @@ def _write(text: str, output: str | None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            _fail(f"{output}: cannot write the report ({exc.strerror or exc})")
+            _fail(
+                _("{path}: cannot write the report ({problem})").format(
+                    path=output, problem=exc.strerror or exc
+                )
+            )
         raise
 
 
@@ -854,15 +889,23 @@ def init(folder: str, ci: str, install: str | None, paths: str, force: bool) -> 
     root = Path(folder)
     existing = [str(root / p) for p in files if (root / p).exists()]
     if existing and not force:
-        _fail(f"{', '.join(existing)} already exist(s); use --force to overwrite")
+        _fail(
+            _("{paths} already exist(s); use --force to overwrite").format(
+                paths=", ".join(existing)
+            )
+        )
     for relative, content in files.items():
         target = root / relative
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
         except OSError as exc:
-            _fail(f"{target}: cannot write ({exc.strerror or exc})")
-        click.echo(f"wrote {target}")
+            _fail(
+                _("{path}: cannot write ({problem})").format(
+                    path=target, problem=exc.strerror or exc
+                )
+            )
+        click.echo(_("wrote {path}").format(path=target))
     if ci != "none" and not install:
         click.echo(
             "next: in the workflow, replace the placeholder after SEO_AUDIT_INSTALL with where "
@@ -910,7 +953,7 @@ def lsp(stdio: bool) -> None:
         from seo_audit.lsp.server import serve
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.split(".")[0] in ("pygls", "lsprotocol"):
-            _fail("the language server needs pygls: pip install 'seo-audit[lsp]'")
+            _fail(_("the language server needs pygls: pip install 'seo-audit[lsp]'"))
         raise
     serve()
 
