@@ -346,9 +346,10 @@ def _audit_batch(
     loaded: list[_Loaded | Report] = []
     for draft in drafts:
         try:
-            document = _load(draft, options)
-            paths = source_paths(document, options)
-            sources = tuple(_SOURCES.get(path) for path in paths)
+            with language(options.lang):  # the problems of an input are told in its language
+                document = _load(draft, options)
+                paths = source_paths(document, options)
+                sources = tuple(_SOURCES.get(path) for path in paths)
             loaded.append(_Loaded(document, sources, keyword=draft.keyword))
         except InputError as exc:
             loaded.append(Report(path=draft.path, error=exc.problem, fail_on=options.fail_on))

@@ -54,14 +54,18 @@ class Suppressions:
             if is_known(name):
                 found.file_off.append((name, None))
             else:
-                found.notes.append(f"front matter: unknown check '{name}' in seo_audit.ignore")
+                found.notes.append(
+                    _("front matter: unknown check '{name}' in seo_audit.ignore").format(name=name)
+                )
         open_regions: dict[str, int] = {}
         prose_lines = sorted({b.line for b in document.blocks})  # lines where prose starts
         for d in sorted(document.directives, key=lambda d: d.line):
             for name in d.rules or [EVERY_CHECK]:
                 if not is_known(name):
                     found.notes.append(
-                        f"line {d.line}: unknown check '{name}' in seo-audit directive"
+                        _("line {line}: unknown check '{name}' in seo-audit directive").format(
+                            line=d.line, name=name
+                        )
                     )
                 elif d.action == "disable-file":
                     found.file_off.append((name, d.line))
@@ -71,7 +75,9 @@ class Suppressions:
                     start = open_regions.pop(name, None)
                     if start is None:
                         found.notes.append(
-                            f"line {d.line}: 'enable {name}' without a matching 'disable'"
+                            _("line {line}: 'enable {name}' without a matching 'disable'").format(
+                                line=d.line, name=name
+                            )
                         )
                     else:
                         found.regions.append(_Region(name, start, d.line, start))

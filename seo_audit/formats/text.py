@@ -109,7 +109,8 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
     columns = options.width
     if report.error is not None:
         label = click.style(_("ERROR"), fg="red", bold=True) if options.color else _("ERROR")
-        return [f"{safe(report.path)}: {label} {safe(report.error)}"]
+        said = _("{path}: {label} {error}")
+        return [said.format(path=safe(report.path), label=label, error=safe(report.error))]
     out = [_verdict(report, options.color)]
     if report.title or report.link:
         title = _("“{keyword}”").format(keyword=safe(report.title)) if report.title else ""
