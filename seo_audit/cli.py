@@ -23,6 +23,7 @@ from seo_audit.i18n import (
     LanguageError,
     _,
     current_language,
+    pgettext,
     resolve_language,
     set_language,
 )
@@ -804,7 +805,7 @@ def rules_command(ruleset: str | None) -> None:
     active = _load_rules(ruleset)
     _apply_ruleset_language(active)
     click.echo(_("Rule set: {name}").format(name=active.name))
-    head = (_("id"), _("name"), _("family"), _("severity"), _("on"), _("summary"))
+    head = (_("id"), _("name"), _("family"), _("severity"), pgettext("column", "on"), _("summary"))
     click.echo(f"{head[0]:<6} {head[1]:<28} {head[2]:<12} {head[3]:<9} {head[4]:<4} {head[5]}")
     for check in sorted(REGISTRY.values(), key=lambda c: c.id):
         cfg = active.checks[check.id]

@@ -152,6 +152,14 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_current).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the current language, where the same English word is translated
+    differently in different places (`context`: "column", ...)."""
+    if _current == DEFAULT:
+        return message
+    return translations(_current).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Marks a text for extraction without translating it now (translated where shown)."""
     return message

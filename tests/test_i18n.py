@@ -54,20 +54,24 @@ ENGLISH_WORDS = (
 )
 
 
-def extracted() -> dict[str, int]:
-    """Every msgid `pybabel extract -F babel.cfg` collects from the code and templates, by
-    the number of its forms (2 for ngettext)."""
+def extracted() -> dict[tuple[str | None, str], int]:
+    """Every (context, msgid) `pybabel extract -F babel.cfg` collects from the code and
+    templates, with the number of its forms (2 for ngettext)."""
     with open(ROOT / "babel.cfg", encoding="utf-8") as f:
         method_map, options_map = parse_mapping_cfg(f)
     found = {}
-    for _path, _line, message, _comments, _context in extract_from_dir(
+    for _path, _line, message, _comments, context in extract_from_dir(
         str(ROOT), method_map, options_map
     ):
         if isinstance(message, tuple):
-            found[message[0]] = len(message)
+            found[context, message[0]] = len(message)
         else:
-            found[message] = 1
+            found[context, message] = 1
     return found
+
+
+def key(message) -> tuple[str | None, str]:
+    return message.context, message.id if isinstance(message.id, str) else message.id[0]
 
 
 @pytest.fixture(scope="module")
@@ -93,22 +97,24 @@ def test_every_text_of_the_code_has_a_french_translation(catalogue):
     """Fails when a `_()` string, a check docstring or an Option or click help is added or
     changed without its French text in seo_audit/locale/fr/LC_MESSAGES/seo_audit.po (run
     pybabel extract, pybabel update, then translate: see the README)."""
-    messages = {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalogue if m.id}
+    messages = {key(m): m for m in catalogue if m.id}
     found = extracted()
     assert len(found) > 400  # the extractor reads docstrings and help texts, not only _()
     missing = [msgid for msgid in found if msgid not in messages]
     assert not missing, f"not in the French catalogue: {missing[:5]}"
-    for msgid in found:
-        message = messages[msgid]
+    for found_key, count in found.items():
+        message = messages[found_key]
+        msgid = found_key[1]
         forms = message.string if isinstance(message.string, tuple) else (message.string,)
         assert all(forms) and not message.fuzzy, f"no French text for {msgid!r}"
+        assert (len(forms) > 1) == (count > 1), f"plural forms of {msgid!r}"
         for form in forms:
             assert placeholders(form) == placeholders(msgid), f"placeholders of {msgid!r}"
 
 
 def test_the_template_is_up_to_date():
     with POT.open("rb") as f:
-        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+        template = {key(m) for m in read_po(f) if m.id}
     assert template == set(extracted()), "run pybabel extract (see the README)"
 
 
@@ -128,8 +134,8 @@ def test_every_french_text_follows_french_typography():
     """No plain space, and no missing space, before ; : ! ? or inside « » in any French
     text as the program prints it."""
     french = i18n.translations("fr")
-    for msgid in extracted():
-        text = french.gettext(msgid)
+    for context, msgid in extracted():
+        text = french.pgettext(context, msgid) if context else french.gettext(msgid)
         assert not re.search(r"[^\s\u202f\u00a0(][;!?](\s|$)|[^\s\u202f\u00a0/\d(]:(\s|$)", text), (
             text
         )
