@@ -97,6 +97,9 @@ def _speak(lang: str) -> None:
     commands = [main, *main.commands.values()]
     for command in commands:
         command.context_class = _Context
+        if getattr(command, "_help_option", None) is not None:
+            # click keeps its --help option once made, with the text of that language
+            command._help_option = None
         english = _ENGLISH_HELP.setdefault(id(command), command.help or "")
         command.help = translate(inspect.cleandoc(english)) if english else english
         for param in command.params:
