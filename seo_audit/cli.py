@@ -45,7 +45,7 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-# click's own texts (usage, headings, errors), translated with ours: see _speak_click.
+# click's own texts (usage, headings, errors), translated with ours: see _speak.
 CLICK_TEXTS = (
     N_("Usage:"),
     N_("Options"),
@@ -87,8 +87,7 @@ def _speak(lang: str) -> None:
     import importlib
     import inspect
 
-    from seo_audit.i18n import _ as translate
-
+    translate = _
     set_language(lang)
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
