@@ -49,7 +49,8 @@ def check_language(lang: str, where: str = "--lang") -> str:
     """`lang` when it is one of LANGUAGES (case-insensitive), else LanguageError."""
     code = lang.strip().lower() if isinstance(lang, str) else lang
     if code not in LANGUAGES:
-        raise LanguageError(f"{where} {lang}: unknown language (choose: {', '.join(LANGUAGES)})")
+        said = _("{where} {lang}: unknown language (choose: {choices})")
+        raise LanguageError(said.format(where=where, lang=lang, choices=", ".join(LANGUAGES)))
     return code
 
 
