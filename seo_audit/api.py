@@ -37,6 +37,7 @@ def _options(
         input_format=input_format,
         ruleset=rules,
         source=_sources(source),
+        lang=rules.lang or "en",  # a library call does not depend on the machine's locale
     )
 
 

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -18,6 +18,15 @@ from seo_audit import __version__
 from seo_audit.errors import InputError, SeoAuditError
 from seo_audit.formats import FORMAT_NAMES
 from seo_audit.formats.safe import for_terminal
+from seo_audit.i18n import (
+    N_,
+    LanguageError,
+    _,
+    current_language,
+    pgettext,
+    resolve_language,
+    set_language,
+)
 from seo_audit.parse import FORMATS as INPUT_FORMATS
 
 if TYPE_CHECKING:
@@ -32,8 +41,132 @@ EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"seo-audit: error: {for_terminal(message)}", err=True)
+    click.echo(_("seo-audit: error: {message}").format(message=for_terminal(message)), err=True)
     sys.exit(EXIT_ERROR)
+
+
+# click's own texts (usage, headings, errors), translated with ours: see _speak.
+CLICK_TEXTS = (
+    N_("Usage:"),
+    N_("Options"),
+    N_("Commands"),
+    N_("Show this message and exit."),
+    N_("Show the version and exit."),
+    N_("Error: {message}"),
+    N_("Try '{command} {option}' for help."),
+    N_("No such option {name!r}."),
+    N_("No such command {name!r}."),
+    N_("Missing argument"),
+    N_("Missing argument {param_hint}."),
+    N_("Invalid value for {param_hint}: {message}"),
+    N_("default: {default}"),
+    N_("Missing command."),
+)
+_CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui")
+LANG_HELP = N_(
+    "Language of the report and messages: fr or en (default: the rule set's, else the locale)."
+)
+
+
+def _lang_in_args(args: list[str]) -> str | None:
+    """The value of --lang on a command line, read before click parses it (so that --help
+    is printed in that language); None when not given."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return None
+
+
+def _speak(lang: str) -> None:
+    """Set the language of every text: ours, the help texts of the command tree (click reads
+    them at import time, in English) and click's own (its modules call gettext)."""
+    import importlib
+    import inspect
+
+    translate = _
+    set_language(lang)
+    for name in _CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = translate  # click's `from gettext import gettext as _`
+    commands = [main, *main.commands.values()]
+    for command in commands:
+        command.context_class = _Context
+        if getattr(command, "_help_option", None) is not None:
+            # click keeps its --help option once made, with the text of that language
+            command._help_option = None
+        english = _ENGLISH_HELP.setdefault(id(command), command.help or "")
+        command.help = translate(inspect.cleandoc(english)) if english else english
+        for param in command.params:
+            if isinstance(param, click.Option):
+                english = _ENGLISH_HELP.setdefault(id(param), param.help or "")
+                if english == FORMAT_HELP:
+                    param.help = translate(FORMAT_HELP_TEMPLATE).format(formats=_FORMATS)
+                else:
+                    param.help = translate(english) if english else english
+
+
+_ENGLISH_HELP: dict[int, str] = {}
+
+
+def _chosen_language(explicit: str | None, config_value: str | None = None) -> str:
+    """The language of this run (see i18n.resolve_language), or exit 2 naming the problem."""
+    try:
+        return resolve_language(explicit, config_value, os.environ)
+    except LanguageError as exc:
+        _fail(str(exc))
+
+
+class _Formatter(click.HelpFormatter):
+    """click's help layout, with its headings ("Options:") in the language of the run."""
+
+    def write_heading(self, heading: str) -> None:
+        said = _("{heading}:").format(heading=heading)
+        self.write(f"{'':>{self.current_indent}}{said}\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+class _Group(click.Group):
+    """The command group: reads --lang (and the locale) before click parses anything."""
+
+    def main(self, args: Any = None, *pos: Any, **kw: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        before = current_language()
+        _speak(_chosen_language(_lang_in_args(argv)))
+        try:
+            return super().main(argv, *pos, **kw)
+        finally:  # a caller in the same process (a test, a script) keeps its language
+            _speak(before)
+
+
+def _lang_option(command: click.Command) -> click.Command:
+    """--lang on a command: read by _Group.main; kept in ctx.meta for the rule set's turn."""
+
+    def keep(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        if value is not None:
+            ctx.meta["lang"] = value
+
+    command.params.append(
+        click.Option(["--lang"], metavar="fr|en", help=LANG_HELP, expose_value=False, callback=keep)
+    )
+    return command
+
+
+def _apply_ruleset_language(rules: RuleSet | None) -> str:
+    """The run's language once its rule set is known: --lang, else the rule set's `lang`,
+    else the locale."""
+    ctx = click.get_current_context(silent=True)
+    explicit = ctx.meta.get("lang") if ctx is not None else None
+    lang = _chosen_language(explicit, getattr(rules, "lang", None))
+    _speak(lang)
+    return lang
 
 
 def _check_selection(keys: tuple[str, ...], option: str) -> None:
@@ -41,7 +174,11 @@ def _check_selection(keys: tuple[str, ...], option: str) -> None:
 
     for key in keys:
         if not is_known(key):
-            _fail(f"{option} {key}: unknown check id, name or family (see `seo-audit rules`)")
+            _fail(
+                _(
+                    "{option} {key}: unknown check id, name or family (see `seo-audit rules`)"
+                ).format(option=option, key=key)
+            )
 
 
 def _load_rules(ruleset: str | None) -> RuleSet:
@@ -106,7 +243,11 @@ def _dask_batch(scheduler: str) -> DaskBatch:
     try:
         from seo_audit.dask_backend import DaskBatch
     except ImportError as exc:
-        _fail(f"--scheduler needs Dask: pip install 'seo-audit[dask]' ({exc})")
+        _fail(
+            _("--scheduler needs Dask: pip install 'seo-audit[dask]' ({problem})").format(
+                problem=exc
+            )
+        )
     try:
         batch = DaskBatch.connect(scheduler)
     except SeoAuditError as exc:
@@ -136,7 +277,11 @@ def _drafts(
     try:
         return list(iter_paths(chain(args, listed), exclude, keep)), total
     except InputError as exc:
-        _fail(f"{exc.path}: cannot read the file list ({exc.problem})")
+        _fail(
+            _("{path}: cannot read the file list ({problem})").format(
+                path=exc.path, problem=exc.problem
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -149,15 +294,15 @@ class _Outcome:
     passed: bool
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="seo-audit")
 def main() -> None:
     """seo-audit: check French SEO drafts (Markdown, HTML, plain text) against a rule set."""
 
 
-FORMAT_HELP = "Report format: auto (github in GitHub Actions, else text), " + ", ".join(
-    FORMAT_NAMES
-)
+FORMAT_HELP_TEMPLATE = N_("Report format: auto (github in GitHub Actions, else text), {formats}")
+_FORMATS = ", ".join(FORMAT_NAMES)
+FORMAT_HELP = FORMAT_HELP_TEMPLATE.format(formats=_FORMATS)
 
 
 @main.command()
@@ -311,8 +456,9 @@ def check(
     _check_selection(select, "--select")
     _check_selection(ignore, "--ignore")
     rules = _load_rules(ruleset)
+    lang = _apply_ruleset_language(rules)
     if scheduler and jobs:
-        _fail("--jobs and --scheduler: give one (with --scheduler the cluster's workers check)")
+        _fail(_("--jobs and --scheduler: give one (with --scheduler the cluster's workers check)"))
     shard = None
     if shard_spec:
         try:
@@ -321,15 +467,16 @@ def check(
             _fail(f"--shard {shard_spec}: {exc}")
     args = list(paths)
     if not args and not files_from:
-        _fail("no path given (see `seo-audit check --help`)")
+        _fail(_("no path given (see `seo-audit check --help`)"))
     if "-" in args and files_from == "-":
-        _fail("stdin cannot hold both the file list and a draft")
+        _fail(_("stdin cannot hold both the file list and a draft"))
     files, named = _drafts(args, files_from, (*exclude, *_project_excludes()), shard)
     if not named:  # (a shard of a corpus may be empty: that is no error)
-        _fail("no draft found in " + ", ".join([*args, *([files_from] if files_from else [])]))
+        named_paths = ", ".join([*args, *([files_from] if files_from else [])])
+        _fail(_("no draft found in {paths}").format(paths=named_paths))
     html_folder = _html_folder(output, len(files)) if output_format == "html" else False
     if output is not None and not html_folder and os.path.isdir(output):
-        _fail(f"-o {output}: is a folder (only -f html writes a folder)")
+        _fail(_("-o {output}: is a folder (only -f html writes a folder)").format(output=output))
     options = AuditOptions(
         keyword=keyword,
         synonyms=synonyms,
@@ -344,6 +491,7 @@ def check(
         source=sources,
         source_dirs=source_dirs,
         max_bytes=limit,
+        lang=lang,
     )
     cluster = _dask_batch(scheduler) if scheduler else None
     results = _screened(files, options, limit, jobs or default_jobs(), wp_statuses, cluster)
@@ -371,7 +519,7 @@ def check(
             # No time estimate: the first drafts also pay for loading the model, so any
             # estimate made from them is far too high.
             with click.progressbar(
-                results, length=total, label="Checking", file=sys.stderr, show_eta=False
+                results, length=total, label=_("Checking"), file=sys.stderr, show_eta=False
             ) as bar:
                 for report in bar:
                     reports.append(report)
@@ -392,10 +540,12 @@ def check(
             if report.error is not None:
                 click.echo(for_terminal(f"{report.path}: {report.error}"), err=True)
     if interrupted:
-        of_total = "" if total is None else f" of {total}"
+        of_total = "" if total is None else _(" of {total}").format(total=total)
         click.echo(
-            f"seo-audit: interrupted after {len(reports)}{of_total} draft(s); "
-            "the reports above are those that finished.",
+            _(
+                "seo-audit: interrupted after {count}{of_total} draft(s); "
+                "the reports above are those that finished."
+            ).format(count=len(reports), of_total=of_total),
             err=True,
         )
         sys.exit(EXIT_INTERRUPTED)
@@ -418,7 +568,11 @@ def _output_format(name: str) -> str:
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if name not in FORMAT_NAMES:
-        _fail(f"--format {name}: unknown format (choose from auto, {', '.join(FORMAT_NAMES)})")
+        _fail(
+            _("--format {name}: unknown format (choose from auto, {formats})").format(
+                name=name, formats=_FORMATS
+            )
+        )
     return name
 
 
@@ -518,9 +672,13 @@ def _html_folder(output: str | None, drafts: int) -> bool:
     if drafts == 1:
         return False
     if output is None:
-        _fail("-f html with several drafts writes one page each: give -o DIR (a folder)")
+        _fail(_("-f html with several drafts writes one page each: give -o DIR (a folder)"))
     if os.path.lexists(output):
-        _fail(f"-o {output}: -f html with several drafts writes a folder, and this is a file")
+        _fail(
+            _(
+                "-o {output}: -f html with several drafts writes a folder, and this is a file"
+            ).format(output=output)
+        )
     return True
 
 
@@ -531,7 +689,11 @@ def _write_html_folder(reports: list[Report], options: RenderOptions, folder: st
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
-        _fail(f"{folder}: cannot create the report folder ({exc.strerror or exc})")
+        _fail(
+            _("{path}: cannot create the report folder ({problem})").format(
+                path=folder, problem=exc.strerror or exc
+            )
+        )
     for name, text in pages(reports, options).items():
         _write(text, os.path.join(folder, name))
 
@@ -582,7 +744,11 @@ def _write(text: str, output: str | None) -> None:
         mode = _new_file_mode(target)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        _fail(f"{output}: cannot write the report ({exc.strerror or exc})")
+        _fail(
+            _("{path}: cannot write the report ({problem})").format(
+                path=output, problem=exc.strerror or exc
+            )
+        )
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
@@ -592,7 +758,11 @@ def _write(text: str, output: str | None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            _fail(f"{output}: cannot write the report ({exc.strerror or exc})")
+            _fail(
+                _("{path}: cannot write the report ({problem})").format(
+                    path=output, problem=exc.strerror or exc
+                )
+            )
         raise
 
 
@@ -637,11 +807,13 @@ def rules_command(ruleset: str | None) -> None:
     from seo_audit.checks import REGISTRY
 
     active = _load_rules(ruleset)
-    click.echo(f"Rule set: {active.name}")
-    click.echo(f"{'id':<6} {'name':<28} {'family':<12} {'severity':<9} {'on':<4} summary")
+    _apply_ruleset_language(active)
+    click.echo(_("Rule set: {name}").format(name=active.name))
+    head = (_("id"), _("name"), _("family"), _("severity"), pgettext("column", "on"), _("summary"))
+    click.echo(f"{head[0]:<6} {head[1]:<28} {head[2]:<12} {head[3]:<9} {head[4]:<4} {head[5]}")
     for check in sorted(REGISTRY.values(), key=lambda c: c.id):
         cfg = active.checks[check.id]
-        state = "on" if cfg.enabled else "off"
+        state = _("on") if cfg.enabled else _("off")
         click.echo(
             f"{check.id:<6} {check.name:<28} {check.family:<12} {cfg.severity:<9} {state:<4} "
             f"{check.summary(cfg.options)}"
@@ -665,20 +837,35 @@ def explain(check_id: str, ruleset: str | None) -> None:
         return
     check = find_check(check_id)
     if check is None:
-        _fail(f"unknown check '{check_id}' (see `seo-audit rules`, or `explain score`)")
-    state = "" if check.enabled else ", off by default"
+        _fail(
+            _("unknown check '{check}' (see `seo-audit rules`, or `explain score`)").format(
+                check=check_id
+            )
+        )
+    active = _load_rules(ruleset) if ruleset is not None else None
+    _apply_ruleset_language(active)
+    state = "" if check.enabled else _(", off by default")
     click.echo(
-        f"{check.id} {check.name} ({check.family}, default severity {check.severity}, "
-        f"weight {check.weight:g}{state})"
+        _("{id} {name} ({family}, default severity {severity}, weight {weight}{state})").format(
+            id=check.id,
+            name=check.name,
+            family=check.family,
+            severity=check.severity,
+            weight=f"{check.weight:g}",
+            state=state,
+        )
     )
-    if ruleset is None:
+    if active is None:
         click.echo("\n" + check.documentation(), nl=False)
         return
-    active = _load_rules(ruleset)
     cfg = active.checks[check.id]
     click.echo(
-        f"In rule set {active.name}: {'on' if cfg.enabled else 'off'}, severity "
-        f"{cfg.severity}, weight {cfg.weight:g}"
+        _("In rule set {name}: {state}, severity {severity}, weight {weight}").format(
+            name=active.name,
+            state=_("on") if cfg.enabled else _("off"),
+            severity=cfg.severity,
+            weight=f"{cfg.weight:g}",
+        )
     )
     click.echo("\n" + check.documentation(cfg.options, label=active.name), nl=False)
 
@@ -707,15 +894,23 @@ def init(folder: str, ci: str, install: str | None, paths: str, force: bool) -> 
     root = Path(folder)
     existing = [str(root / p) for p in files if (root / p).exists()]
     if existing and not force:
-        _fail(f"{', '.join(existing)} already exist(s); use --force to overwrite")
+        _fail(
+            _("{paths} already exist(s); use --force to overwrite").format(
+                paths=", ".join(existing)
+            )
+        )
     for relative, content in files.items():
         target = root / relative
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
         except OSError as exc:
-            _fail(f"{target}: cannot write ({exc.strerror or exc})")
-        click.echo(f"wrote {target}")
+            _fail(
+                _("{path}: cannot write ({problem})").format(
+                    path=target, problem=exc.strerror or exc
+                )
+            )
+        click.echo(_("wrote {path}").format(path=target))
     if ci != "none" and not install:
         click.echo(
             "next: in the workflow, replace the placeholder after SEO_AUDIT_INSTALL with where "
@@ -763,9 +958,13 @@ def lsp(stdio: bool) -> None:
         from seo_audit.lsp.server import serve
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.split(".")[0] in ("pygls", "lsprotocol"):
-            _fail("the language server needs pygls: pip install 'seo-audit[lsp]'")
+            _fail(_("the language server needs pygls: pip install 'seo-audit[lsp]'"))
         raise
     serve()
+
+
+for _command in (main, *main.commands.values()):
+    _lang_option(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

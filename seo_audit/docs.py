@@ -19,6 +19,7 @@ from pathlib import Path
 
 from seo_audit.checks import REGISTRY
 from seo_audit.checks.base import FAMILY_ORDER
+from seo_audit.i18n import _
 
 START, END = "<!-- checks:start -->", "<!-- checks:end -->"
 # The repository's README beside the package in a source tree; from an installed package,
@@ -53,8 +54,14 @@ def score_explanation() -> str:
     its first line."""
     from seo_audit import report
 
-    paragraphs = inspect.cleandoc(report.__doc__ or "").split("\n\n")[1:]
-    return "\n\n".join(textwrap.fill(" ".join(p.split()), 88) for p in paragraphs) + "\n"
+    return "\n\n".join(textwrap.fill(_(p), 88) for p in score_paragraphs(report.__doc__)) + "\n"
+
+
+def score_paragraphs(doc: str | None) -> list[str]:
+    """The paragraphs of seo_audit.report's docstring after its first line, each on one line
+    (the texts the catalogue holds, see i18n_extract.py)."""
+    paragraphs = inspect.cleandoc(doc or "").split("\n\n")[1:]
+    return [" ".join(p.split()) for p in paragraphs]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,7 @@ from seo_audit.checks.base import SKIP, CheckResult, Location, Place
 from seo_audit.checks.needs import unmet_need
 from seo_audit.document import Document
 from seo_audit.errors import InputError, RulesetError
+from seo_audit.i18n import _, language
 from seo_audit.io import read_bytes, read_text
 from seo_audit.marks import draft_view
 from seo_audit.nlp import BLOCK_SEPARATOR, get_nlp
@@ -63,6 +64,8 @@ class AuditOptions:
     source: tuple[str, ...] | str | None = None
     source_dirs: tuple[str, ...] = ()  # folders a front-matter `source:` may point into
     max_bytes: int | None = None  # largest draft read (None: io's default)
+    # The language of messages ("en", "fr"): set here so worker processes use it too.
+    lang: str = "en"
 
     def rules(self) -> RuleSet:
         """The active rule set, loaded once."""
@@ -221,7 +224,8 @@ def run_checks(
         )
         off = suppressions.switched_off(check)
         if off is not None:
-            results.append(replace(result, message=f"Suppressed for this file ({off})."))
+            said = _("Suppressed for this file ({where}).").format(where=off)
+            results.append(replace(result, message=said))
             continue
         need = unmet_need(check.needs, analysis)
         if need is not None:
@@ -279,10 +283,12 @@ class _Resolver:
 def build_report(
     document: Document, analysis: Analysis, options: AuditOptions, ruleset: RuleSet
 ) -> Report:
-    """The report of one analysed draft, under its rule set (overrides applied)."""
-    suppressions = Suppressions.of(document)
-    results = run_checks(analysis, ruleset, options, suppressions)
-    notes = [*suppressions.notes, *suppressions.unused_notes()]
+    """The report of one analysed draft, under its rule set (overrides applied), with its
+    messages in the language of `options`."""
+    with language(options.lang):
+        suppressions = Suppressions.of(document)
+        results = run_checks(analysis, ruleset, options, suppressions)
+        notes = [*suppressions.notes, *suppressions.unused_notes()]
     return Report(
         path=document.path,
         checks=results,
@@ -342,9 +348,10 @@ def _audit_batch(
     loaded: list[_Loaded | Report] = []
     for draft in drafts:
         try:
-            document = _load(draft, options)
-            paths = source_paths(document, options)
-            sources = tuple(_SOURCES.get(path) for path in paths)
+            with language(options.lang):  # the problems of an input are told in its language
+                document = _load(draft, options)
+                paths = source_paths(document, options)
+                sources = tuple(_SOURCES.get(path) for path in paths)
             loaded.append(_Loaded(document, sources, keyword=draft.keyword))
         except InputError as exc:
             loaded.append(Report(path=draft.path, error=exc.problem, fail_on=options.fail_on))
@@ -395,7 +402,7 @@ def _run_spacy(items: list[_Loaded], doc_cache: DocCache | None = None) -> list[
         else:
             docs = nlp.pipe((text for _, text in pieces), batch_size=PIPE_BATCH, disable=disable)
         parts: dict[int, list[Doc]] = {}
-        for (i, _), doc in zip(pieces, docs, strict=True):
+        for (i, _text), doc in zip(pieces, docs, strict=True):
             parts.setdefault(i, []).append(doc)
         for i, found in parts.items():
             group[i].doc = (

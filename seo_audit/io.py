@@ -15,6 +15,7 @@ import sys
 from typing import BinaryIO
 
 from seo_audit.errors import InputError
+from seo_audit.i18n import N_, _
 
 # A long article is 2,000-5,000 words (~30 KB); 5 MB is far beyond any draft and keeps a
 # stray log or data dump from tying up the analyzer.
@@ -36,10 +37,10 @@ _SIZE_RE = re.compile(r"\s*(\d{1,15})\s*([kmg]?)(?:i?b)?\s*", re.I)
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 _KINDS = (
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISFIFO, N_("a FIFO (named pipe)")),
+    (stat.S_ISCHR, N_("a character device")),
+    (stat.S_ISBLK, N_("a block device")),
+    (stat.S_ISSOCK, N_("a socket")),
 )
 
 
@@ -73,21 +74,24 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a directory"
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        return N_("a directory")
+    return next((name for test, name in _KINDS if test(mode)), N_("not a regular file"))
 
 
 def _not_regular(path: str, kind: str) -> InputError:
     if kind == "a directory":
-        return InputError(path, "is a directory, not a file")
-    return InputError(path, f"is {kind}, not a regular file; only regular files are read")
+        return InputError(path, _("is a directory, not a file"))
+    said = _("is {kind}, not a regular file; only regular files are read")
+    return InputError(path, said.format(kind=_(kind)))
 
 
 def _too_large(path: str, size: str, limit: int) -> InputError:
     return InputError(
         path,
-        f"file too large ({size} bytes; the limit is {limit:,} bytes, "
-        f"raise it with --max-bytes or ${MAX_BYTES_ENV})",
+        _(
+            "file too large ({size} bytes; the limit is {limit} bytes, "
+            "raise it with --max-bytes or ${variable})"
+        ).format(size=size, limit=f"{limit:,}", variable=MAX_BYTES_ENV),
     )
 
 
@@ -104,15 +108,19 @@ def check_file(path: str, max_bytes: int | None = None) -> None:
     try:
         st = os.stat(path)  # follows symbolic links: a link is judged by what it points to
     except FileNotFoundError:
-        raise InputError(path, "file not found") from None
+        raise InputError(path, _("file not found")) from None
     except NotADirectoryError:
-        raise InputError(path, "file not found (a part of the path is not a directory)") from None
+        raise InputError(
+            path, _("file not found (a part of the path is not a directory)")
+        ) from None
     except PermissionError:
-        raise InputError(path, "permission denied") from None
+        raise InputError(path, _("permission denied")) from None
     except ValueError:  # an embedded NUL character
-        raise InputError(path, "invalid file name") from None
+        raise InputError(path, _("invalid file name")) from None
     except OSError as exc:  # a symlink loop, a name too long...
-        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+        raise InputError(
+            path, _("cannot read file ({problem})").format(problem=exc.strerror or exc)
+        ) from None
     kind = _kind(st.st_mode)
     if kind is not None:
         raise _not_regular(path, kind)
@@ -137,7 +145,9 @@ def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
         with open_regular(path) as f:
             data = f.read(limit + 1)
     except OSError as exc:
-        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+        raise InputError(
+            path, _("cannot read file ({problem})").format(problem=exc.strerror or exc)
+        ) from None
     if len(data) > limit:  # the file grew after the stat
         raise _too_large(path, f"more than {limit:,}", limit)
     return data
@@ -154,15 +164,19 @@ def open_regular(path: str) -> BinaryIO:
     try:
         fd = os.open(path, flags)
     except PermissionError:
-        raise InputError(path, "permission denied") from None
+        raise InputError(path, _("permission denied")) from None
     except OSError as exc:
-        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+        raise InputError(
+            path, _("cannot read file ({problem})").format(problem=exc.strerror or exc)
+        ) from None
     f = os.fdopen(fd, "rb", closefd=True)
     try:
         kind = _kind(os.fstat(f.fileno()).st_mode)
     except OSError as exc:
         f.close()
-        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+        raise InputError(
+            path, _("cannot read file ({problem})").format(problem=exc.strerror or exc)
+        ) from None
     if kind is not None:
         f.close()
         raise _not_regular(path, kind)
@@ -173,19 +187,21 @@ def decode(path: str, data: bytes) -> str:
     """Decode UTF-8 (a BOM is allowed); anything else is a clear error."""
     for bom, name in _BOMS.items():
         if data.startswith(bom):
-            raise InputError(path, f"encoded as {name}; save it as UTF-8")
+            raise InputError(path, _("encoded as {name}; save it as UTF-8").format(name=name))
     if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file (contains NUL bytes); expected a text draft")
+        raise InputError(path, _("binary file (contains NUL bytes); expected a text draft"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         bad = data[exc.start]
         raise InputError(
             path,
-            f"not valid UTF-8 (byte 0x{bad:02x} at offset {exc.start}); save it as UTF-8",
+            _("not valid UTF-8 (byte {byte} at offset {offset}); save it as UTF-8").format(
+                byte=f"0x{bad:02x}", offset=exc.start
+            ),
         ) from None
     if not text.strip():
-        raise InputError(path, "file is empty")
+        raise InputError(path, _("file is empty"))
     # Normalise line endings once so that every line number refers to the same lines.
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from seo_audit.document import PARAGRAPH, QUOTE, title_of
 from seo_audit.french.words import count_words
+from seo_audit.i18n import _
 from seo_audit.textmap import SourceMap
 
 if TYPE_CHECKING:
@@ -166,9 +167,13 @@ def marks_of(analysis: Analysis, ruleset: RuleSet) -> list[Mark]:
     very_long_words = _option(ruleset, "R001", "very_long_words")
     for s in analysis.body_sentences:
         if s.words > very_long_words:
-            marks.append(Mark(VERY_LONG_SENTENCE, s.start, s.end, f"{s.words} words"))
+            marks.append(
+                Mark(VERY_LONG_SENTENCE, s.start, s.end, _("{words} words").format(words=s.words))
+            )
         elif s.words > long_words:
-            marks.append(Mark(LONG_SENTENCE, s.start, s.end, f"{s.words} words"))
+            marks.append(
+                Mark(LONG_SENTENCE, s.start, s.end, _("{words} words").format(words=s.words))
+            )
         if s.passive:
             marks.append(Mark(PASSIVE, s.start, s.end))
         if s.connectors:
@@ -183,13 +188,25 @@ def marks_of(analysis: Analysis, ruleset: RuleSet) -> list[Mark]:
         if block.kind in (PARAGRAPH, QUOTE):
             words = count_words(block.text)
             if words > paragraph_limit:
-                marks.append(Mark(LONG_PARAGRAPH, block.start, block.end, f"{words} words"))
+                marks.append(
+                    Mark(
+                        LONG_PARAGRAPH,
+                        block.start,
+                        block.end,
+                        _("{words} words").format(words=words),
+                    )
+                )
     if analysis.document.can_show_headings:
         section_limit = _option(ruleset, "S003", "max_words")
         for section, words in analysis.sections():
             if words > section_limit:
                 marks.append(
-                    Mark(LONG_SECTION, section[0].start, section[-1].end, f"{words} words")
+                    Mark(
+                        LONG_SECTION,
+                        section[0].start,
+                        section[-1].end,
+                        _("{words} words").format(words=words),
+                    )
                 )
     run_limit = _option(ruleset, "R005", "max_run")
     for run in analysis.opening_runs():
@@ -200,8 +217,17 @@ def marks_of(analysis: Analysis, ruleset: RuleSet) -> list[Mark]:
     source = analysis.source
     if source is not None:
         for start, end, words in source.copied:
-            marks.append(Mark(COPIED, start, end, f"{words} words found in the source"))
+            marks.append(
+                Mark(COPIED, start, end, _("{words} words found in the source").format(words=words))
+            )
         for fact in source.invented:
             if fact.end > fact.start:
-                marks.append(Mark(INVENTED, fact.start, fact.end, f"{fact.kind} not in the source"))
+                marks.append(
+                    Mark(
+                        INVENTED,
+                        fact.start,
+                        fact.end,
+                        _("{kind} not in the source").format(kind=fact.kind),
+                    )
+                )
     return sorted(marks, key=lambda m: (m.start, KINDS.index(m.kind)))

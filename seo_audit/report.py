@@ -16,6 +16,7 @@ from typing import Any
 
 from seo_audit import __version__
 from seo_audit.checks.base import FAIL, PASS, SKIP, WARN, CheckResult
+from seo_audit.i18n import _
 from seo_audit.marks import DraftView
 
 SCHEMA_VERSION = 1
@@ -90,17 +91,19 @@ class Report:
     def verdict_reasons(self) -> list[str]:
         """Why the draft fails, one reason per cause (empty when it passes)."""
         if self.error is not None:
-            return [f"could not be checked: {self.error}"]
+            return [_("could not be checked: {error}").format(error=self.error)]
         reasons = []
         failures = self.failures
         required = [r for r in failures if r.severity == "error" and r.status == FAIL]
         if required:
             names = ", ".join(f"{r.id} {r.name}" for r in required)
-            reasons.append(f"{len(required)} required check(s) failed: {names}")
+            said = _("{count} required check(s) failed: {names}")
+            reasons.append(said.format(count=len(required), names=names))
         unverifiable = [r for r in failures if r.unverifiable]
         if unverifiable:
             names = ", ".join(f"{r.id} {r.name}" for r in unverifiable)
-            reasons.append(f"{len(unverifiable)} required check(s) cannot be verified: {names}")
+            said = _("{count} required check(s) cannot be verified: {names}")
+            reasons.append(said.format(count=len(unverifiable), names=names))
         gated = [
             r
             for r in failures
@@ -108,9 +111,11 @@ class Report:
         ]
         if gated:
             names = ", ".join(f"{r.id} {r.name}" for r in gated)
-            reasons.append(f"--fail-on warning: {len(gated)} warning(s): {names}")
+            said = _("--fail-on warning: {count} warning(s): {names}")
+            reasons.append(said.format(count=len(gated), names=names))
         if self.fail_under is not None and self.score < self.fail_under:
-            reasons.append(f"score {self.score} is below --fail-under {self.fail_under}")
+            said = _("score {score} is below --fail-under {limit}")
+            reasons.append(said.format(score=self.score, limit=self.fail_under))
         return reasons
 
     def __repr__(self) -> str:

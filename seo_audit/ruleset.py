@@ -21,10 +21,12 @@ from urllib.parse import urlsplit
 from seo_audit.checks import REGISTRY
 from seo_audit.checks.base import FAMILY_ORDER, SEVERITIES, Check
 from seo_audit.errors import RulesetError
+from seo_audit.i18n import LanguageError, _, check_language
 from seo_audit.registry import find_check
 
 DEFAULT_RULESET = "default"
 ACCEPT_UNVERIFIABLE = "accept_unverifiable"
+LANG = "lang"  # [ruleset] or [tool.seo-audit] lang = "fr": the language of reports
 EXCLUDE = "exclude"  # [tool.seo-audit] exclude = ["GLOB", ...]: files a run leaves out
 _COMMON_KEYS = {"enabled", "severity", "weight"}
 
@@ -52,6 +54,8 @@ class RuleSet:
     # True: a required check that cannot be verified (no keyphrase, headings in plain text)
     # does not fail the draft.
     accept_unverifiable: bool = False
+    # The language of reports and messages ("fr", "en"); None: --lang or the locale decides.
+    lang: str | None = None
 
     def ordered_checks(self) -> list[tuple[type[Check], CheckConfig]]:
         """Every check with its configuration, in report order: by family, then by id."""
@@ -89,8 +93,8 @@ def _resolve(ref: str, relative_to: Path | None) -> Path:
     if ref.endswith(".toml") or "/" in ref or "\\" in ref:
         if not candidate.is_file():
             if candidate.exists():
-                raise RulesetError(f"{ref}: rule set is not a regular file")
-            raise RulesetError(f"{ref}: rule set file not found")
+                raise RulesetError(_("{ref}: rule set is not a regular file").format(ref=ref))
+            raise RulesetError(_("{ref}: rule set file not found").format(ref=ref))
         return candidate
     builtin = rules_dir() / f"{ref}.toml"
     if builtin.is_file():
@@ -98,7 +102,11 @@ def _resolve(ref: str, relative_to: Path | None) -> Path:
     if candidate.is_file():
         return candidate
     names = ", ".join(builtin_rulesets())
-    raise RulesetError(f"{ref}: no such rule set (built-in: {names}; or give a .toml path)")
+    raise RulesetError(
+        _("{ref}: no such rule set (built-in: {names}; or give a .toml path)").format(
+            ref=ref, names=names
+        )
+    )
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -109,17 +117,23 @@ def _read_toml(path: Path) -> dict[str, Any]:
         # Regular files only, never more than MAX_BYTES, whatever --max-bytes says for drafts.
         text = read_bytes(str(path), MAX_BYTES).decode("utf-8-sig")
     except InputError as exc:
-        raise RulesetError(f"{path}: cannot read rule set: {exc.problem}") from None
+        raise RulesetError(
+            _("{path}: cannot read rule set: {problem}").format(path=path, problem=exc.problem)
+        ) from None
     except UnicodeDecodeError as exc:
-        raise RulesetError(f"{path}: cannot read rule set: not valid UTF-8 ({exc})") from None
+        raise RulesetError(
+            _("{path}: cannot read rule set: not valid UTF-8 ({exc})").format(path=path, exc=exc)
+        ) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RulesetError(f"{path}: invalid TOML: {exc}") from None
+        raise RulesetError(_("{path}: invalid TOML: {exc}").format(path=path, exc=exc)) from None
     except RecursionError:
-        raise RulesetError(f"{path}: invalid TOML: nested too deeply") from None
+        raise RulesetError(_("{path}: invalid TOML: nested too deeply").format(path=path)) from None
     except ValueError:  # an integer past Python's digit limit
-        raise RulesetError(f"{path}: invalid TOML: an integer has too many digits") from None
+        raise RulesetError(
+            _("{path}: invalid TOML: an integer has too many digits").format(path=path)
+        ) from None
 
 
 def load_ruleset(ref: str | None = None, cwd: Path | None = None) -> RuleSet:
@@ -150,7 +164,11 @@ def find_pyproject(start: Path) -> Path | None:
 def _excludes(config: dict[str, Any], where: str) -> tuple[str, ...]:
     globs = config.get(EXCLUDE, [])
     if not isinstance(globs, list) or not all(isinstance(g, str) for g in globs):
-        raise RulesetError(f'{where}: exclude must be a list of globs, e.g. ["drafts/old/**"]')
+        raise RulesetError(
+            _('{where}: exclude must be a list of globs, e.g. ["drafts/old/**"]').format(
+                where=where
+            )
+        )
     return tuple(globs)
 
 
@@ -168,18 +186,22 @@ def project_excludes(cwd: Path | None = None) -> tuple[str, ...]:
 def _apply_project_config(config: Any, project: Path) -> RuleSet:
     where = f"{project} [tool.seo-audit]"
     if not isinstance(config, dict):
-        raise RulesetError(f"{where}: must be a table")
-    unknown = set(config) - {"ruleset", "checks", "overrides", ACCEPT_UNVERIFIABLE, EXCLUDE}
+        raise RulesetError(_("{where}: must be a table").format(where=where))
+    unknown = set(config) - {"ruleset", "checks", "overrides", ACCEPT_UNVERIFIABLE, EXCLUDE, LANG}
     if unknown:
-        raise RulesetError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        raise RulesetError(
+            _("{where}: unknown key(s) {value}").format(
+                where=where, value=", ".join(sorted(unknown))
+            )
+        )
     _excludes(config, where)
     base_ref = config.get("ruleset", DEFAULT_RULESET)
     if not isinstance(base_ref, str):
-        raise RulesetError(f"{where}: 'ruleset' must be a string")
+        raise RulesetError(_("{where}: 'ruleset' must be a string").format(where=where))
     ruleset = _load_file(_resolve(base_ref, project.parent), seen=[])
-    layer = {k: v for k, v in config.items() if k not in (ACCEPT_UNVERIFIABLE, EXCLUDE)}
+    layer = {k: v for k, v in config.items() if k not in (ACCEPT_UNVERIFIABLE, EXCLUDE, LANG)}
     ruleset = _apply_layer(ruleset, layer, where, project.parent)
-    return _accepting(ruleset, config, where)
+    return _with_lang(_accepting(ruleset, config, where), config, where)
 
 
 def _accepting(ruleset: RuleSet, table: dict[str, Any], where: str) -> RuleSet:
@@ -188,51 +210,77 @@ def _accepting(ruleset: RuleSet, table: dict[str, Any], where: str) -> RuleSet:
         return ruleset
     value = table[ACCEPT_UNVERIFIABLE]
     if not isinstance(value, bool):
-        raise RulesetError(f"{where}: {ACCEPT_UNVERIFIABLE} must be true or false")
+        raise RulesetError(
+            _("{where}: {accept_unverifiable} must be true or false").format(
+                where=where, accept_unverifiable=ACCEPT_UNVERIFIABLE
+            )
+        )
     return replace(ruleset, accept_unverifiable=value)
+
+
+def _with_lang(ruleset: RuleSet, table: dict[str, Any], where: str) -> RuleSet:
+    """`lang = "fr"|"en"` from a [ruleset] or [tool.seo-audit] table."""
+    if LANG not in table:
+        return ruleset
+    try:
+        return replace(ruleset, lang=check_language(table[LANG], f"{where}: lang"))
+    except LanguageError as exc:
+        raise RulesetError(str(exc)) from None
 
 
 def _load_file(path: Path, seen: list[Path]) -> RuleSet:
     path = path.resolve()
     if path in seen:
         chain = " -> ".join(str(p) for p in [*seen, path])
-        raise RulesetError(f"{path}: rule sets extend each other in a loop ({chain})")
+        raise RulesetError(
+            _("{path}: rule sets extend each other in a loop ({chain})").format(
+                path=path, chain=chain
+            )
+        )
     data = _read_toml(path)
     meta = data.get("ruleset", {})
     if not isinstance(meta, dict):
-        raise RulesetError(f"{path}: [ruleset] must be a table")
-    unknown_meta = set(meta) - {"name", "description", "extends", ACCEPT_UNVERIFIABLE}
+        raise RulesetError(_("{path}: [ruleset] must be a table").format(path=path))
+    unknown_meta = set(meta) - {"name", "description", "extends", ACCEPT_UNVERIFIABLE, LANG}
     if unknown_meta:
         raise RulesetError(
-            f"{path}: unknown key(s) in [ruleset]: {', '.join(sorted(unknown_meta))}"
+            _("{path}: unknown key(s) in [ruleset]: {value}").format(
+                path=path, value=", ".join(sorted(unknown_meta))
+            )
         )
     extends = meta.get("extends")
     if extends is not None:
         if not isinstance(extends, str):
-            raise RulesetError(f"{path}: 'extends' must be a string")
+            raise RulesetError(_("{path}: 'extends' must be a string").format(path=path))
         try:
             parent = _resolve(extends, path.parent)
         except RulesetError as exc:
-            raise RulesetError(f"{path}: extends {exc}") from None
+            raise RulesetError(_("{path}: extends {exc}").format(path=path, exc=exc)) from None
         ruleset = _load_file(parent, [*seen, path])
     else:
         ruleset = base_ruleset()
     for key in ("name", "description"):
         if not isinstance(meta.get(key, ""), str):
-            raise RulesetError(f"{path}: ruleset.{key} must be a string")
+            raise RulesetError(
+                _("{path}: ruleset.{key} must be a string").format(path=path, key=key)
+            )
     ruleset = _apply_layer(ruleset, data, str(path), path.parent)
     ruleset.name = meta.get("name", path.stem)
     ruleset.description = meta.get("description", ruleset.description)
-    return _accepting(ruleset, meta, f"{path}: ruleset")
+    return _with_lang(_accepting(ruleset, meta, f"{path}: ruleset"), meta, f"{path}: ruleset")
 
 
 def _apply_layer(ruleset: RuleSet, data: dict[str, Any], where: str, folder: Path) -> RuleSet:
     unknown = set(data) - {"ruleset", "checks", "overrides"}
     if unknown:
-        raise RulesetError(f"{where}: unknown top-level key(s): {', '.join(sorted(unknown))}")
+        raise RulesetError(
+            _("{where}: unknown top-level key(s): {value}").format(
+                where=where, value=", ".join(sorted(unknown))
+            )
+        )
     checks = data.get("checks", {})
     if not isinstance(checks, dict):
-        raise RulesetError(f"{where}: [checks] must be a table")
+        raise RulesetError(_("{where}: [checks] must be a table").format(where=where))
     result = RuleSet(
         name=ruleset.name,
         description=ruleset.description,
@@ -245,14 +293,22 @@ def _apply_layer(ruleset: RuleSet, data: dict[str, Any], where: str, folder: Pat
         apply_check_table(result, key, table, where)
     overrides = data.get("overrides", [])
     if not isinstance(overrides, list):
-        raise RulesetError(f"{where}: 'overrides' must be an array of tables ([[overrides]])")
+        raise RulesetError(
+            _("{where}: 'overrides' must be an array of tables ([[overrides]])").format(where=where)
+        )
     for i, override in enumerate(overrides, 1):
         files = override.get("files") if isinstance(override, dict) else None
         if not isinstance(files, list) or not all(isinstance(g, str) for g in files):
-            raise RulesetError(f'{where}: override #{i} needs files = ["GLOB", ...]')
+            raise RulesetError(
+                _('{where}: override #{i} needs files = ["GLOB", ...]').format(where=where, i=i)
+            )
         extra = set(override) - {"files", "checks"}
         if extra:
-            raise RulesetError(f"{where}: override #{i}: unknown key(s) {', '.join(sorted(extra))}")
+            raise RulesetError(
+                _("{where}: override #{i}: unknown key(s) {value}").format(
+                    where=where, i=i, value=", ".join(sorted(extra))
+                )
+            )
         # Validate now (on a scratch copy) so that a broken override fails at load time.
         scratch = RuleSet(name="", checks=_copy_checks(result))
         for key, table in (override.get("checks") or {}).items():
@@ -269,11 +325,15 @@ def apply_check_table(ruleset: RuleSet, key: str, table: Any, where: str) -> Non
     """Apply one [checks.KEY] table to `ruleset`, validating every value."""
     check = find_check(key)
     if check is None:
-        raise RulesetError(f"{where}: unknown check '{key}' (see `seo-audit rules`)")
+        raise RulesetError(
+            _("{where}: unknown check '{key}' (see `seo-audit rules`)").format(where=where, key=key)
+        )
     if isinstance(table, bool):  # `word-count = false` is a short way to switch a check off
         table = {"enabled": table}
     if not isinstance(table, dict):
-        raise RulesetError(f"{where}: [checks.{key}] must be a table or true/false")
+        raise RulesetError(
+            _("{where}: [checks.{key}] must be a table or true/false").format(where=where, key=key)
+        )
     cfg = ruleset.checks[check.id]
     cfg = replace(cfg, options=dict(cfg.options))
     option_types = {o.name: o for o in check.options}
@@ -281,26 +341,36 @@ def apply_check_table(ruleset: RuleSet, key: str, table: Any, where: str) -> Non
         label = f"{where}: checks.{key}.{name}"
         if name == "enabled":
             if not isinstance(value, bool):
-                raise RulesetError(f"{label} must be true or false")
+                raise RulesetError(_("{label} must be true or false").format(label=label))
             cfg.enabled = value
         elif name == "severity":
             if value not in SEVERITIES:
-                raise RulesetError(f"{label} must be one of {', '.join(SEVERITIES)}")
+                raise RulesetError(
+                    _("{label} must be one of {value}").format(
+                        label=label, value=", ".join(SEVERITIES)
+                    )
+                )
             cfg.severity = value
         elif name == "weight":
             if not _is_number(value) or not 0 <= value <= MAX_WEIGHT:
                 raise RulesetError(
-                    f"{label} must be a number >= 0 and <= {MAX_WEIGHT:g} (got {_shown(value)})"
+                    _("{label} must be a number >= 0 and <= {max_weight} (got {value})").format(
+                        label=label, max_weight=f"{MAX_WEIGHT:g}", value=_shown(value)
+                    )
                 )
             cfg.weight = float(value)
         elif name in option_types:
             cfg.options[name] = _validate_option(option_types[name], value, label)
         else:
             valid = ", ".join(sorted(_COMMON_KEYS | set(option_types)))
-            raise RulesetError(f"{label}: unknown option (valid: {valid})")
+            raise RulesetError(
+                _("{label}: unknown option (valid: {valid})").format(label=label, valid=valid)
+            )
     problem = check.validate_options(cfg.options)
     if problem:
-        raise RulesetError(f"{where}: checks.{key}: {problem}")
+        raise RulesetError(
+            _("{where}: checks.{key}: {problem}").format(where=where, key=key, problem=problem)
+        )
     ruleset.checks[check.id] = cfg
 
 
@@ -341,35 +411,55 @@ def _validate_option(option: Any, value: Any, label: str) -> Any:
     kind = option.type
     if kind is bool:
         if not isinstance(value, bool):
-            raise RulesetError(f"{label} must be true or false")
+            raise RulesetError(_("{label} must be true or false").format(label=label))
         return value
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise RulesetError(f"{label} must be a whole number")
+            raise RulesetError(_("{label} must be a whole number").format(label=label))
         if not _is_number(value):
-            raise RulesetError(f"{label} must be between {-MAX_NUMBER:,} and {MAX_NUMBER:,}")
+            raise RulesetError(
+                _("{label} must be between {value} and {max_number}").format(
+                    label=label, value=f"{-MAX_NUMBER:,}", max_number=f"{MAX_NUMBER:,}"
+                )
+            )
     elif kind is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise RulesetError(f"{label} must be a number")
+            raise RulesetError(_("{label} must be a number").format(label=label))
         if not _is_number(value):
-            raise RulesetError(f"{label} must be a finite number (got {_shown(value)})")
+            raise RulesetError(
+                _("{label} must be a finite number (got {value})").format(
+                    label=label, value=_shown(value)
+                )
+            )
         value = float(value)
     elif kind is str:
         if not isinstance(value, str):
-            raise RulesetError(f"{label} must be a string")
+            raise RulesetError(_("{label} must be a string").format(label=label))
         if option.name == "site_url" and value:
             problem = site_url_problem(value)
             if problem:
-                raise RulesetError(f"{label}: {problem} (got {_shown(value)})")
+                raise RulesetError(
+                    _("{label}: {problem} (got {value})").format(
+                        label=label, problem=problem, value=_shown(value)
+                    )
+                )
         return value
     elif kind is list:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise RulesetError(f"{label} must be a list of strings")
+            raise RulesetError(_("{label} must be a list of strings").format(label=label))
         return value
     if option.min is not None and value < option.min:
-        raise RulesetError(f"{label} must be >= {option.min:g} (got {value})")
+        raise RulesetError(
+            _("{label} must be >= {min} (got {value})").format(
+                label=label, min=f"{option.min:g}", value=value
+            )
+        )
     if option.max is not None and value > option.max:
-        raise RulesetError(f"{label} must be <= {option.max:g} (got {value})")
+        raise RulesetError(
+            _("{label} must be <= {max} (got {value})").format(
+                label=label, max=f"{option.max:g}", value=value
+            )
+        )
     return value
 
 

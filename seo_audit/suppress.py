@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from seo_audit.checks.base import FAIL, SKIP, WARN, Check, CheckResult
 from seo_audit.document import Document
+from seo_audit.i18n import _
 from seo_audit.parse.frontmatter import ignored_checks
 from seo_audit.registry import EVERY_CHECK, is_known, names
 
@@ -53,14 +54,18 @@ class Suppressions:
             if is_known(name):
                 found.file_off.append((name, None))
             else:
-                found.notes.append(f"front matter: unknown check '{name}' in seo_audit.ignore")
+                found.notes.append(
+                    _("front matter: unknown check '{name}' in seo_audit.ignore").format(name=name)
+                )
         open_regions: dict[str, int] = {}
         prose_lines = sorted({b.line for b in document.blocks})  # lines where prose starts
         for d in sorted(document.directives, key=lambda d: d.line):
             for name in d.rules or [EVERY_CHECK]:
                 if not is_known(name):
                     found.notes.append(
-                        f"line {d.line}: unknown check '{name}' in seo-audit directive"
+                        _("line {line}: unknown check '{name}' in seo-audit directive").format(
+                            line=d.line, name=name
+                        )
                     )
                 elif d.action == "disable-file":
                     found.file_off.append((name, d.line))
@@ -70,7 +75,9 @@ class Suppressions:
                     start = open_regions.pop(name, None)
                     if start is None:
                         found.notes.append(
-                            f"line {d.line}: 'enable {name}' without a matching 'disable'"
+                            _("line {line}: 'enable {name}' without a matching 'disable'").format(
+                                line=d.line, name=name
+                            )
                         )
                     else:
                         found.regions.append(_Region(name, start, d.line, start))
@@ -88,7 +95,7 @@ class Suppressions:
         if not off:
             return None
         self.used.update(off)
-        return "front matter" if off[0] is None else f"line {off[0]}"
+        return _("front matter") if off[0] is None else _("line {line}").format(line=off[0])
 
     def covers(self, check: type[Check]) -> Callable[[int], bool] | None:
         """A test of whether a line is suppressed for `check` (None: nothing is)."""
@@ -112,7 +119,9 @@ class Suppressions:
             return replace(
                 result,
                 status=SKIP,
-                message="Suppressed by seo-audit directives: " + result.message,
+                message=_("Suppressed by seo-audit directives: {message}").format(
+                    message=result.message
+                ),
             )
         if len(kept) != len(result.locations):
             return replace(result, locations=kept)
@@ -122,11 +131,16 @@ class Suppressions:
         notes = []
         for name, line in self.file_off:
             if line is not None and line not in self.used:
-                notes.append(f"line {line}: directive 'disable-file {name}' suppressed nothing")
+                notes.append(
+                    _("line {line}: directive 'disable-file {name}' suppressed nothing").format(
+                        line=line, name=name
+                    )
+                )
         for region in self.regions:
             if region.directive_line not in self.used:
                 notes.append(
-                    f"line {region.directive_line}: seo-audit directive for '{region.name}' "
-                    "suppressed nothing"
+                    _("line {line}: seo-audit directive for '{name}' suppressed nothing").format(
+                        line=region.directive_line, name=region.name
+                    )
                 )
         return notes

@@ -28,6 +28,8 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from seo_audit.i18n import N_, _, current_language, number, percent
+
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
 
@@ -47,11 +49,16 @@ FAMILY_ORDER = (
     "source",
 )
 # The sections a check's docstring holds, in this order; "Options" is generated after them.
-DOC_SECTIONS = ("What it checks", "Why it matters", "Failing example", "Passing example")
+DOC_SECTIONS = (
+    N_("What it checks"),
+    N_("Why it matters"),
+    N_("Failing example"),
+    N_("Passing example"),
+)
 PROSE_SECTIONS = DOC_SECTIONS[:2]
 EXAMPLE_SECTIONS = {"Failing example": FAIL, "Passing example": PASS}
-OPTIONS_SECTION = "Options"
-DESCRIBED = "(described)"
+OPTIONS_SECTION = N_("Options")
+DESCRIBED = N_("(described)")
 _TEMPLATE = re.compile(r"\{(\w+)(?::([^{}]+))?\}")
 
 
@@ -75,15 +82,15 @@ class Option:
     def show(self, value: Any) -> str:
         """`value` as a sentence says it: 0.25 of a share is "25 %", 50.0 is "50"."""
         if self.type is bool:
-            return "on" if value else "off"
+            return _("on") if value else _("off")
         if self.is_share:
-            return f"{round(100 * value, 6):g} %"
+            return percent(round(100 * value, 6), None)
         if self.type is float:
-            return f"{value:g}"
+            return number(float(value))
         if self.type is list:
-            return ", ".join(value) or "none"
+            return ", ".join(value) or _("none")
         if self.type is str:
-            return f"“{value}”" if value else "none"
+            return _("“{value}”").format(value=value) if value else _("none")
         return str(value)
 
     def toml(self, value: Any) -> str:
@@ -101,14 +108,16 @@ class Option:
     def allowed(self) -> str:
         """What a rule set may set it to: "whole number >= 1", "share 0 to 1", "true/false"."""
         kind = {
-            bool: "true/false",
-            int: "whole number",
-            float: "share" if self.is_share else "number",
-            str: "text",
-            list: "list of texts",
+            bool: _("true/false"),
+            int: _("whole number"),
+            float: _("share") if self.is_share else _("number"),
+            str: _("text"),
+            list: _("list of texts"),
         }[self.type]
         if self.min is not None and self.max is not None:
-            return f"{kind} {self.min:g} to {self.max:g}"
+            return _("{kind} {min} to {max}").format(
+                kind=kind, min=f"{self.min:g}", max=f"{self.max:g}"
+            )
         if self.min is not None:
             return f"{kind} >= {self.min:g}"
         if self.max is not None:
@@ -130,7 +139,11 @@ def fill(template: str, options: tuple[Option, ...], values: dict[str, Any]) -> 
         noun = m.group(2)
         if noun is None:
             return shown
-        return f"{shown} {noun}" if values[option.name] == 1 else f"{shown} {noun}s"
+        if values[option.name] == 1:
+            return f"{shown} {noun}"
+        if current_language() == "fr":  # French puts each word of the noun in the plural
+            return shown + " " + " ".join(w if w[-1] in "sx" else w + "s" for w in noun.split())
+        return f"{shown} {noun}s"
 
     return _TEMPLATE.sub(value, template)
 
@@ -306,31 +319,14 @@ class Check:
     def summary(cls, options: dict[str, Any] | None = None) -> str:
         """One sentence saying what the check wants, with the values of `options` (default:
         the check's defaults)."""
-        return fill(cls._docstring()[0], cls.options, cls.values(options))
+        return fill(_(cls._docstring()[0]), cls.options, cls.values(options))
 
     @classmethod
     def _docstring(cls) -> tuple[str, dict[str, str]]:
         """The docstring's summary template and its sections, by heading, dedented, with
         their line breaks. Raises ValueError on a docstring that is not laid out as the
         module docstring says."""
-        lines = inspect.cleandoc(cls.__doc__ or "").splitlines()
-        if not lines or not lines[0].strip() or (len(lines) > 1 and lines[1].strip()):
-            raise ValueError(f"{cls.__name__}: the docstring must open with a one-line summary")
-        sections: dict[str, list[str]] = {}
-        current: list[str] | None = None
-        for line in lines[1:]:
-            if line and not line[0].isspace():
-                heading = line.rstrip(":")
-                if heading not in DOC_SECTIONS or not line.endswith(":") or heading in sections:
-                    raise ValueError(f"{cls.__name__}: unexpected docstring line {line!r}")
-                current = sections[heading] = []
-            elif current is not None:
-                current.append(line)
-            elif line.strip():
-                raise ValueError(f"{cls.__name__}: text before the first section: {line!r}")
-        return lines[0].strip(), {
-            k: textwrap.dedent("\n".join(v)).strip() for k, v in sections.items()
-        }
+        return parse_docstring(inspect.cleandoc(cls.__doc__ or ""), cls.__name__)
 
     @classmethod
     def doc_sections(cls, options: dict[str, Any] | None = None) -> dict[str, str]:
@@ -338,7 +334,9 @@ class Check:
         breaks; the templates of the prose sections filled with the values of `options`."""
         values = cls.values(options)
         return {
-            heading: fill(text, cls.options, values) if heading in PROSE_SECTIONS else text
+            heading: fill(_(text), cls.options, values)
+            if heading in PROSE_SECTIONS
+            else translated_example(text)
             for heading, text in cls._docstring()[1].items()
         }
 
@@ -349,16 +347,16 @@ class Check:
         """The generated "Options" section: one line per option (name, default, allowed
         values, help), with a column of the values of `options` headed `label` when given."""
         if not cls.options:
-            return ["None."]
+            return [_("None.")]
         values = cls.values(options)
-        head = ["option", "default", *([label] if label else []), "allowed", "meaning"]
+        head = [_("option"), _("default"), *([label] if label else []), _("allowed"), _("meaning")]
         rows = [head] + [
             [
                 o.name,
                 o.toml(o.default),
                 *([o.toml(values[o.name])] if label else []),
                 o.allowed(),
-                o.help,
+                _(o.help),
             ]
             for o in cls.options
         ]
@@ -374,12 +372,14 @@ class Check:
         the values of `options` (default: the check's defaults)."""
         parts = [cls.summary(options)]
         for heading, text in cls.doc_sections(options).items():
-            parts.append(f"{heading}:\n" + textwrap.indent(text, "    "))
+            parts.append(
+                _("{heading}:").format(heading=_(heading)) + "\n" + textwrap.indent(text, "    ")
+            )
         table = "\n".join(cls.options_table(options, label))
-        parts.append(
-            f"{OPTIONS_SECTION} (set under [checks.{cls.name}] in a rule set):\n"
-            + textwrap.indent(table, "    ")
+        options_head = _("{options} (set under [checks.{name}] in a rule set):").format(
+            options=_(OPTIONS_SECTION), name=cls.name
         )
+        parts.append(options_head + "\n" + textwrap.indent(table, "    "))
         return "\n\n".join(parts) + "\n"
 
     @classmethod
@@ -415,6 +415,43 @@ class Check:
     @classmethod
     def default_options(cls) -> dict[str, Any]:
         return {o.name: o.default for o in cls.options}
+
+
+def described(text: str) -> str | None:
+    """The description of an example too long to show (the text after `(described)`), or
+    None for an example that is a draft (French, never translated)."""
+    if not text.startswith(DESCRIBED):
+        return None
+    return text.removeprefix(DESCRIBED).strip()
+
+
+def translated_example(text: str) -> str:
+    """An example section as people read it: a described example in the current language."""
+    description = described(text)
+    if description is None:
+        return text
+    return f"{_(DESCRIBED)} {_(description)}"
+
+
+def parse_docstring(doc: str, owner: str) -> tuple[str, dict[str, str]]:
+    """A cleaned check docstring's summary and its sections, by heading, dedented (shared
+    with the catalogue extractor, seo_audit/i18n_extract.py, so both read the same texts)."""
+    lines = doc.splitlines()
+    if not lines or not lines[0].strip() or (len(lines) > 1 and lines[1].strip()):
+        raise ValueError(f"{owner}: the docstring must open with a one-line summary")
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in lines[1:]:
+        if line and not line[0].isspace():
+            heading = line.rstrip(":")
+            if heading not in DOC_SECTIONS or not line.endswith(":") or heading in sections:
+                raise ValueError(f"{owner}: unexpected docstring line {line!r}")
+            current = sections[heading] = []
+        elif current is not None:
+            current.append(line)
+        elif line.strip():
+            raise ValueError(f"{owner}: text before the first section: {line!r}")
+    return lines[0].strip(), {k: textwrap.dedent("\n".join(v)).strip() for k, v in sections.items()}
 
 
 REGISTRY: dict[str, type[Check]] = {}
@@ -455,4 +492,5 @@ def places_of(items: list[Any], limit: int = 50) -> list[Place]:
 
 
 def pct(x: float) -> str:
-    return f"{x:.1f} %"
+    """A percentage (already × 100) with one decimal, as the current language writes it."""
+    return percent(x, 1)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, place, register
 from seo_audit.checks.needs import HEADINGS
+from seo_audit.i18n import _
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -19,7 +20,7 @@ def _count_level(a: Analysis, level: int, minimum: int, label: str) -> Outcome:
             PASS,
             len(found),
             expected,
-            f"{len(found)} {label} subheading(s).",
+            _("{count} {label} subheading(s).").format(count=len(found), label=label),
             [place(b) for b in found],
         )
     hashes = "#" * level
@@ -27,8 +28,12 @@ def _count_level(a: Analysis, level: int, minimum: int, label: str) -> Outcome:
         FAIL,
         len(found),
         expected,
-        f"{len(found)} {label} subheading(s); add at least {minimum - len(found)} "
-        f"({hashes} in Markdown, <h{level}> in HTML).",
+        _(
+            "{count} {label} subheading(s); add at least {missing} "
+            "({hashes} in Markdown, <h{level}> in HTML)."
+        ).format(
+            count=len(found), label=label, missing=minimum - len(found), hashes=hashes, level=level
+        ),
     )
 
 
@@ -160,20 +165,24 @@ class HeadingOrder(Check):
             if heading.level == 2:
                 seen_h2 = True
             if heading.level == 3 and not seen_h2:
-                said = "an H3 comes before any H2"
+                said = _("an H3 comes before any H2")
                 problems.append((heading.line, said, place(heading, said)))
             elif previous and heading.level > previous + 1:
-                said = f"H{previous} is followed by H{heading.level}"
+                said = _("H{previous} is followed by H{level}").format(
+                    previous=previous, level=heading.level
+                )
                 problems.append((heading.line, said, place(heading, said)))
             previous = heading.level
-        expected = "no H3 before an H2, no skipped level"
+        expected = _("no H3 before an H2, no skipped level")
         if not problems:
-            return Outcome(PASS, 0, expected, "Heading levels are in order.")
-        first_line, first, _ = problems[0]
+            return Outcome(PASS, 0, expected, _("Heading levels are in order."))
+        first_line, first, _where = problems[0]
         return Outcome(
             FAIL,
             len(problems),
             expected,
-            f"{len(problems)} heading(s) out of order; line {first_line}: {first}.",
-            [where for _, _, where in problems],
+            _("{count} heading(s) out of order; line {line}: {first}.").format(
+                count=len(problems), line=first_line, first=first
+            ),
+            [where for _line, _said, where in problems],
         )

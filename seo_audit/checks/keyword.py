@@ -21,6 +21,7 @@ from seo_audit.checks.base import (
 from seo_audit.checks.needs import KEYPHRASE
 from seo_audit.french.insights import not_measured
 from seo_audit.french.text import normalise
+from seo_audit.i18n import _, decimal, percent
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -77,18 +78,24 @@ class KeywordDensity(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high = opts["min_density"], opts["max_density"]
-        expected = f"{low}-{high} %"
+        expected = _("{low}-{high} %").format(low=decimal(low), high=decimal(high))
         density = a.metrics["keyword_density"]
         count = a.metrics["keyword_count"]
         words = a.metrics["words"]
         if density is None:
-            return skip("No word to measure.", expected)
+            return skip(_("No word to measure."), expected)
         lines = places_of(a.keyword_hits)
-        said = f"“{a.keyword}” found {count} time(s) in {words} words ({density:.2f} %)"
+        said = _("“{keyword}” found {count} time(s) in {words} words ({density})").format(
+            keyword=a.keyword, count=count, words=words, density=percent(density, 2)
+        )
         if density < low:
             target = max(1, round(low * words / 100))
             return Outcome(
-                FAIL, density, expected, f"{said}: use it at least {target} times.", lines
+                FAIL,
+                density,
+                expected,
+                _("{said}: use it at least {target} times.").format(said=said, target=target),
+                lines,
             )
         if density > high:
             target = int(high * words / 100)
@@ -96,10 +103,12 @@ class KeywordDensity(Check):
                 FAIL,
                 density,
                 expected,
-                f"{said}: keyword stuffing, use it at most {target} times.",
+                _("{said}: keyword stuffing, use it at most {target} times.").format(
+                    said=said, target=target
+                ),
                 lines,
             )
-        return Outcome(PASS, density, expected, f"{said}.", lines)
+        return Outcome(PASS, density, expected, _("{said}.").format(said=said), lines)
 
 
 def _image_place(image: Any) -> list[Place]:
@@ -161,10 +170,10 @@ class KeywordInTitle(Check):
     )
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        expected = "keyphrase at the start of the title"
+        expected = _("keyphrase at the start of the title")
         titles = a.meta("title")
         if not titles:
-            return Outcome(FAIL, None, expected, "No title: set `title:` or an H1.")
+            return Outcome(FAIL, None, expected, _("No title: set `title:` or an H1."))
         title = titles[0]
         found = _found(a, "title")
         if not found:
@@ -172,22 +181,31 @@ class KeywordInTitle(Check):
                 FAIL,
                 False,
                 expected,
-                f"“{a.keyword}” is not in the title « {title.text} ».",
+                _("“{keyword}” is not in the title « {title} ».").format(
+                    keyword=a.keyword, title=title.text
+                ),
                 meta_place(title),
             )
         # Leading quotes or punctuation do not make the keyphrase any less first.
         lead = title.text[: min(start for start, _ in found)]
         if not any(c.isalnum() for c in lead):
-            return Outcome(PASS, True, expected, f"The title starts with “{a.keyword}”.")
+            return Outcome(
+                PASS,
+                True,
+                expected,
+                _("The title starts with “{keyword}”.").format(keyword=a.keyword),
+            )
         if opts["require_start"]:
             return Outcome(
                 WARN,
                 True,
                 expected,
-                f"“{a.keyword}” is in the title but not at its start.",
+                _("“{keyword}” is in the title but not at its start.").format(keyword=a.keyword),
                 meta_place(title),
             )
-        return Outcome(PASS, True, expected, f"“{a.keyword}” is in the title.")
+        return Outcome(
+            PASS, True, expected, _("“{keyword}” is in the title.").format(keyword=a.keyword)
+        )
 
 
 @register
@@ -231,15 +249,24 @@ class KeywordInIntroduction(Check):
     weight = 2.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        expected = "keyphrase in the first paragraph"
+        expected = _("keyphrase in the first paragraph")
         first = next((i for i, b in enumerate(a.document.blocks) if b.kind == "paragraph"), None)
         if first is None:
-            return Outcome(FAIL, False, expected, "The text has no paragraph.")
+            return Outcome(FAIL, False, expected, _("The text has no paragraph."))
         block = a.document.blocks[first]
         if any(h.block == first for h in a.keyword_hits):
-            return Outcome(PASS, True, expected, f"“{a.keyword}” is in the introduction.")
+            return Outcome(
+                PASS,
+                True,
+                expected,
+                _("“{keyword}” is in the introduction.").format(keyword=a.keyword),
+            )
         return Outcome(
-            FAIL, False, expected, f"“{a.keyword}” is not in the first paragraph.", [place(block)]
+            FAIL,
+            False,
+            expected,
+            _("“{keyword}” is not in the first paragraph.").format(keyword=a.keyword),
+            [place(block)],
         )
 
 
@@ -278,16 +305,21 @@ class KeywordInMetaDescription(Check):
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        expected = "keyphrase in the meta description"
+        expected = _("keyphrase in the meta description")
         if not a.meta("description"):
-            return skip("No meta description (see M002 meta-description-length).", expected)
+            return skip(_("No meta description (see M002 meta-description-length)."), expected)
         if _found(a, "description"):
-            return Outcome(PASS, True, expected, f"“{a.keyword}” is in the meta description.")
+            return Outcome(
+                PASS,
+                True,
+                expected,
+                _("“{keyword}” is in the meta description.").format(keyword=a.keyword),
+            )
         return Outcome(
             FAIL,
             False,
             expected,
-            f"“{a.keyword}” is not in the meta description.",
+            _("“{keyword}” is not in the meta description.").format(keyword=a.keyword),
             meta_place(a.meta("description")[0]),
         )
 
@@ -327,17 +359,21 @@ class KeywordInSlug(Check):
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        expected = "keyphrase in the slug"
+        expected = _("keyphrase in the slug")
         slugs = a.meta("slug")
         if not slugs:
-            return skip("No slug: set `slug:` in the front matter.", expected)
+            return skip(_("No slug: set `slug:` in the front matter."), expected)
         if _found(a, "slug") or _in_slug(a.keyphrase_words, slugs[0].text):
-            return Outcome(PASS, True, expected, f"The slug contains “{a.keyword}”.")
+            return Outcome(
+                PASS, True, expected, _("The slug contains “{keyword}”.").format(keyword=a.keyword)
+            )
         return Outcome(
             FAIL,
             False,
             expected,
-            f"The slug “{slugs[0].text.replace(' ', '-')}” lacks “{a.keyword}”.",
+            _("The slug “{slug}” lacks “{keyword}”.").format(
+                slug=slugs[0].text.replace(" ", "-"), keyword=a.keyword
+            ),
             meta_place(slugs[0]),
         )
 
@@ -394,22 +430,34 @@ class KeywordInSubheadings(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high = opts["min_ratio"], opts["max_ratio"]
-        expected = f"{100 * low:.0f}-{100 * high:.0f} % of H2/H3"
+        expected = _("{low}-{high} % of H2/H3").format(
+            low=f"{100 * low:.0f}", high=f"{100 * high:.0f}"
+        )
         subheadings = [
             i for i, b in enumerate(a.document.blocks) if b.kind == "heading" and b.level in (2, 3)
         ]
         if not subheadings:
-            return skip("No H2 or H3 subheading.", expected)
+            return skip(_("No H2 or H3 subheading."), expected)
         with_kw = {h.block for h in a.keyword_hits} & set(subheadings)
         ratio = len(with_kw) / len(subheadings)
-        said = f"{len(with_kw)} of {len(subheadings)} H2/H3 subheadings contain “{a.keyword}”"
+        said = _("{count} of {total} H2/H3 subheadings contain “{keyword}”").format(
+            count=len(with_kw), total=len(subheadings), keyword=a.keyword
+        )
         if ratio < low:
             lines = [place(a.document.blocks[i]) for i in subheadings if i not in with_kw]
-            return Outcome(FAIL, round(ratio, 3), expected, said + ": add it to more.", lines)
+            return Outcome(
+                FAIL,
+                round(ratio, 3),
+                expected,
+                _("{said}: add it to more.").format(said=said),
+                lines,
+            )
         if ratio > high:
             lines = [place(a.document.blocks[i]) for i in sorted(with_kw)]
-            return Outcome(FAIL, round(ratio, 3), expected, said + ": too many.", lines)
-        return Outcome(PASS, round(ratio, 3), expected, said + ".")
+            return Outcome(
+                FAIL, round(ratio, 3), expected, _("{said}: too many.").format(said=said), lines
+            )
+        return Outcome(PASS, round(ratio, 3), expected, _("{said}.").format(said=said))
 
 
 @register
@@ -448,14 +496,18 @@ class KeyphraseLength(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_words"]
-        expected = f"1-{limit} content words"
+        expected = _("1-{limit} content words").format(limit=limit)
         words = a.keyphrase_words
-        said = f"“{a.keyword}” has {len(words)} content word(s)"
+        said = _("“{keyword}” has {count} content word(s)").format(
+            keyword=a.keyword, count=len(words)
+        )
         if not words:
-            return Outcome(FAIL, 0, expected, said + ": use a real topic phrase.")
+            return Outcome(
+                FAIL, 0, expected, _("{said}: use a real topic phrase.").format(said=said)
+            )
         if len(words) > limit:
-            return Outcome(FAIL, len(words), expected, said + ": shorten it.")
-        return Outcome(PASS, len(words), expected, said + ".")
+            return Outcome(FAIL, len(words), expected, _("{said}: shorten it.").format(said=said))
+        return Outcome(PASS, len(words), expected, _("{said}.").format(said=said))
 
 
 @register
@@ -499,10 +551,12 @@ class KeywordDistribution(Check):
     )
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        expected = f"no stretch over {100 * opts['max_gap_ratio']:.0f} % of the text without it"
+        expected = _("no stretch over {share} % of the text without it").format(
+            share=f"{100 * opts['max_gap_ratio']:.0f}"
+        )
         total = a.metrics["words"]
         if total < opts["min_words"]:
-            return skip(f"Text under {opts['min_words']} words.", expected)
+            return skip(_("Text under {count} words.").format(count=opts["min_words"]), expected)
         # Word position of each sentence start, headings included (they are text too).
         positions, pos = [], 0
         for s in a.sentences:
@@ -510,7 +564,9 @@ class KeywordDistribution(Check):
             pos += s.words
         marks = sorted(positions[h.sentence] for h in a.keyword_hits)
         if not marks:
-            return Outcome(FAIL, 1.0, expected, f"“{a.keyword}” never occurs.")
+            return Outcome(
+                FAIL, 1.0, expected, _("“{keyword}” never occurs.").format(keyword=a.keyword)
+            )
         bounds = [0, *marks, total]
         gap, start = max((b - a_, a_) for a_, b in zip(bounds, bounds[1:], strict=False))
         ratio = gap / total if total else 0.0
@@ -518,11 +574,23 @@ class KeywordDistribution(Check):
             s for s, p in zip(a.sentences, positions, strict=True) if start <= p < start + gap
         ]
         line = stretch[0].line if stretch else 1
-        said = f"Longest stretch without “{a.keyword}”: {gap} words ({100 * ratio:.0f} %)"
+        said = _("Longest stretch without “{keyword}”: {gap} words ({share} %)").format(
+            keyword=a.keyword, gap=gap, share=f"{100 * ratio:.0f}"
+        )
         if ratio > opts["max_gap_ratio"]:
-            where = [Place(stretch[0].start, stretch[-1].end, f"{gap} words")] if stretch else []
-            return Outcome(FAIL, round(ratio, 3), expected, said + f", from line {line}.", where)
-        return Outcome(PASS, round(ratio, 3), expected, said + ".")
+            where = (
+                [Place(stretch[0].start, stretch[-1].end, _("{words} words").format(words=gap))]
+                if stretch
+                else []
+            )
+            return Outcome(
+                FAIL,
+                round(ratio, 3),
+                expected,
+                _("{said}, from line {line}.").format(said=said, line=line),
+                where,
+            )
+        return Outcome(PASS, round(ratio, 3), expected, _("{said}.").format(said=said))
 
 
 @register
@@ -562,23 +630,25 @@ class KeywordInImageAlt(Check):
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        expected = "keyphrase in at least one alt text"
+        expected = _("keyphrase in at least one alt text")
         images = a.document.images
         if not images:
-            return skip("No image.", expected)
+            return skip(_("No image."), expected)
         with_kw = {m.index for m in a.meta("alt") if m.offsets}
         if with_kw:
             return Outcome(
                 PASS,
                 len(with_kw),
                 expected,
-                f"{len(with_kw)} of {len(images)} image alt text(s) contain it.",
+                _("{count} of {total} image alt text(s) contain it.").format(
+                    count=len(with_kw), total=len(images)
+                ),
             )
         return Outcome(
             FAIL,
             0,
             expected,
-            f"No image alt text contains “{a.keyword}”.",
+            _("No image alt text contains “{keyword}”.").format(keyword=a.keyword),
             [p for image in images for p in _image_place(image)],
         )
 
@@ -615,7 +685,7 @@ class CompetingLinks(Check):
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        expected = "no link with the keyphrase as its text"
+        expected = _("no link with the keyphrase as its text")
         competing = []
         for m in a.meta("anchor"):
             covered = sum(end - start for start, end in m.offsets)
@@ -628,11 +698,13 @@ class CompetingLinks(Check):
                 FAIL,
                 len(competing),
                 expected,
-                f"{len(competing)} link(s) use “{a.keyword}” as anchor text: "
-                "they compete with this article.",
+                _(
+                    "{count} link(s) use “{keyword}” as anchor text: "
+                    "they compete with this article."
+                ).format(count=len(competing), keyword=a.keyword),
                 [p for m in competing for p in meta_place(m)],
             )
-        return Outcome(PASS, 0, expected, "No competing link.")
+        return Outcome(PASS, 0, expected, _("No competing link."))
 
 
 @register
@@ -640,10 +712,10 @@ class KeyphraseProminent(Check):
     """The keyphrase's content words are among the {top_words} most frequent words of the text.
 
     What it checks:
-        Ranks the content words of the text (nouns, proper nouns, adjectives and verbs, by
-        their lemma: « vélos » counts as « vélo »; function words left out) by how often
-        they occur, headings included, and looks for each content word of the keyphrase
-        among the first `top_words`. Words that occur as often rank in order of appearance.
+        Ranks the content words of the text (by their lemma: « vélos » counts as « vélo »;
+        function words, numbers and common adverbs left out) by how often they occur,
+        headings included, and looks for each content word of the keyphrase among the
+        first `top_words`. Words that occur as often rank in order of appearance.
         The ranking itself is in the metrics (`prominent_words`, `prominent_phrases`).
 
     Why it matters:
@@ -687,12 +759,15 @@ class KeyphraseProminent(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         top = opts["top_words"]
-        expected = f"each keyphrase word among the {top} most frequent words"
+        expected = _("each keyphrase word among the {top} most frequent words").format(top=top)
         if not a.insights.measured:
             return skip(not_measured(a), expected)
         keys = a.insights.keyphrase_keys
         if not keys:
-            return skip(f"“{a.keyword}” has no content word to look for.", expected)
+            return skip(
+                _("“{keyword}” has no content word to look for.").format(keyword=a.keyword),
+                expected,
+            )
         ranks: dict[str, int] = {}
         for i, p in enumerate(a.insights.words, 1):
             ranks.setdefault(p.text, i)
@@ -705,16 +780,24 @@ class KeyphraseProminent(Check):
         leaders = ", ".join(f"{p.text} ({p.count})" for p in a.insights.words[:5])
         if missing:
             said = ", ".join(
-                f"« {k} » (rank {rank_of[k]})" if rank_of[k] else f"« {k} » (absent)"
+                _("« {word} » (rank {rank})").format(word=k, rank=rank_of[k])
+                if rank_of[k]
+                else _("« {word} » (absent)").format(word=k)
                 for k in missing
             )
             return Outcome(
                 FAIL,
                 len(missing),
                 expected,
-                f"Not among the {top} most frequent words of the text: {said}; the text is "
-                f"mostly about {leaders}: write more about “{a.keyword}” or choose another "
-                "keyphrase.",
+                _(
+                    "Not among the {top} most frequent words of the text: {said}; the text is "
+                    "mostly about {leaders}: write more about “{keyword}” or choose another "
+                    "keyphrase."
+                ).format(top=top, said=said, leaders=leaders, keyword=a.keyword),
             )
-        found = ", ".join(f"« {k} » (rank {r})" for k, r in rank_of.items())
-        return Outcome(PASS, 0, expected, f"Prominent keyphrase words: {found}.")
+        found = ", ".join(
+            _("« {word} » (rank {rank})").format(word=k, rank=r) for k, r in rank_of.items()
+        )
+        return Outcome(
+            PASS, 0, expected, _("Prominent keyphrase words: {found}.").format(found=found)
+        )

@@ -6,19 +6,20 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from seo_audit.checks.base import FAIL, PASS, WARN, Check, Option, Outcome, Place, place, register
+from seo_audit.i18n import N_, _
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
 
 LANGUAGE_NAMES = {
-    "fr": "French",
-    "en": "English",
-    "es": "Spanish",
-    "de": "German",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "und": "undetermined",
+    "fr": N_("French"),
+    "en": N_("English"),
+    "es": N_("Spanish"),
+    "de": N_("German"),
+    "it": N_("Italian"),
+    "pt": N_("Portuguese"),
+    "nl": N_("Dutch"),
+    "und": N_("undetermined"),
 }
 
 
@@ -65,28 +66,33 @@ class LanguageFrench(Check):
     )
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        name = LANGUAGE_NAMES.get(a.language, a.language)
-        expected = "French"
+        name = _(LANGUAGE_NAMES.get(a.language, a.language))
+        expected = _("French")
         if a.language == "und":
             # Too little text, or none of the function words of any language: no verdict.
-            return Outcome(WARN, "und", expected, "Too little text to tell its language.")
+            return Outcome(WARN, "und", expected, _("Too little text to tell its language."))
         if a.language != "fr":
             return Outcome(
-                FAIL, a.language, expected, f"The text is not French (detected: {name})."
+                FAIL,
+                a.language,
+                expected,
+                _("The text is not French (detected: {name}).").format(name=name),
             )
         foreign = a.foreign_blocks
-        lines = [place(a.document.blocks[bi], LANGUAGE_NAMES.get(c, c)) for bi, c in foreign]
+        lines = [place(a.document.blocks[bi], _(LANGUAGE_NAMES.get(c, c))) for bi, c in foreign]
         if len(foreign) > opts["max_foreign_paragraphs"]:
-            langs = ", ".join(sorted({LANGUAGE_NAMES.get(c, c) for _, c in foreign}))
+            langs = ", ".join(sorted({_(LANGUAGE_NAMES.get(c, c)) for _bi, c in foreign}))
             return Outcome(
                 FAIL,
                 "fr",
                 expected,
-                f"French, but {len(foreign)} paragraph(s) in {langs}: write them in French, "
-                "or mark them as quotations (a blockquote, « », or an HTML lang attribute).",
+                _(
+                    "French, but {count} paragraph(s) in {langs}: write them in French, "
+                    "or mark them as quotations (a blockquote, « », or an HTML lang attribute)."
+                ).format(count=len(foreign), langs=langs),
                 lines,
             )
-        return Outcome(PASS, "fr", expected, "The text is French.")
+        return Outcome(PASS, "fr", expected, _("The text is French."))
 
 
 # A space before ; : ! ? is a regular, no-break or narrow no-break space in French.
@@ -127,28 +133,28 @@ class FrenchTypography(Check):
     options = (Option("apostrophe", bool, True, "also report straight apostrophes (')"),)
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        expected = "French typographic conventions"
+        expected = _("French typographic conventions")
         problems: dict[str, list[Place]] = {}
         patterns = [
-            ("no space before ; : ! ?", _MISSING_SPACE),
-            ("no space inside « »", _GUILLEMET_OPEN),
-            ("no space inside « »", _GUILLEMET_CLOSE),
+            (_("no space before ; : ! ?"), _MISSING_SPACE),
+            (_("no space inside « »"), _GUILLEMET_OPEN),
+            (_("no space inside « »"), _GUILLEMET_CLOSE),
         ]
         if opts["apostrophe"]:
-            patterns.append(("straight apostrophe", _STRAIGHT_APOSTROPHE))
+            patterns.append((_("straight apostrophe"), _STRAIGHT_APOSTROPHE))
         for block in a.document.blocks:
             for label, pattern in patterns:
                 for m in pattern.finditer(block.text):
                     found = Place(*block.span(m.start(), m.end()), label)
                     problems.setdefault(label, []).append(found)
         if not problems:
-            return Outcome(PASS, 0, expected, "French typography is consistent.")
+            return Outcome(PASS, 0, expected, _("French typography is consistent."))
         places = sorted((p for found in problems.values() for p in found), key=lambda p: p.start)
         summary = ", ".join(f"{label} ({len(found)})" for label, found in problems.items())
         return Outcome(
             FAIL,
             sum(len(v) for v in problems.values()),
             expected,
-            f"Typography: {summary}.",
+            _("Typography: {summary}.").format(summary=summary),
             places[:50],
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, register
+from seo_audit.i18n import _
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -44,8 +45,9 @@ class WordCount(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         words = a.metrics["words"]
         minimum = opts["min_words"]
-        expected = f">= {minimum} words"
+        expected = _(">= {minimum} words").format(minimum=minimum)
         if words >= minimum:
-            return Outcome(PASS, words, expected, f"{words} words.")
+            return Outcome(PASS, words, expected, _("{words} words.").format(words=words))
         missing = minimum - words
-        return Outcome(FAIL, words, expected, f"{words} words: add at least {missing} more.")
+        said = _("{words} words: add at least {missing} more.").format(words=words, missing=missing)
+        return Outcome(FAIL, words, expected, said)

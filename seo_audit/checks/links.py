@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, places_of, register, skip
 from seo_audit.checks.needs import MARKUP
 from seo_audit.document import Link
+from seo_audit.i18n import N_, _
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -52,17 +53,25 @@ class _LinkCount(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         minimum = opts["min_count"]
-        expected = f">= {minimum} {self.kind} link(s)"
+        kind = _(self.kind)
+        expected = _(">= {minimum} {kind} link(s)").format(minimum=minimum, kind=kind)
         # --site-url wins over the rule set, which wins over the page's own address.
         site = a.site_url or opts["site_url"] or page_site(a.document.meta.get("og:url"))
         found = [link for link in a.document.links if self.wanted(link, site)]
         if len(found) >= minimum:
-            return Outcome(PASS, len(found), expected, f"{len(found)} {self.kind} link(s).")
+            return Outcome(
+                PASS,
+                len(found),
+                expected,
+                _("{count} {kind} link(s).").format(count=len(found), kind=kind),
+            )
         return Outcome(
             FAIL,
             len(found),
             expected,
-            f"{len(found)} {self.kind} link(s): add at least {minimum - len(found)}.",
+            _("{count} {kind} link(s): add at least {missing}.").format(
+                count=len(found), kind=kind, missing=minimum - len(found)
+            ),
         )
 
 
@@ -92,7 +101,7 @@ class InternalLinks(_LinkCount):
     needs = (MARKUP,)
     severity = "warning"
     weight = 1.0
-    kind = "internal"
+    kind = N_("internal")
     options = (
         Option("min_count", int, 1, "fewest internal links", min=0),
         Option(
@@ -132,7 +141,7 @@ class OutboundLinks(_LinkCount):
     needs = (MARKUP,)
     severity = "warning"
     weight = 1.0
-    kind = "outbound"
+    kind = N_("outbound")
     options = (
         Option("min_count", int, 1, "fewest outbound links", min=0),
         Option(
@@ -181,11 +190,16 @@ class ImagesPresent(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         minimum = opts["min_count"]
-        expected = f">= {minimum} image(s)"
+        expected = _(">= {minimum} image(s)").format(minimum=minimum)
         n = len(a.document.images)
         if n >= minimum:
-            return Outcome(PASS, n, expected, f"{n} image(s).")
-        return Outcome(FAIL, n, expected, f"{n} image(s): add at least {minimum - n}.")
+            return Outcome(PASS, n, expected, _("{count} image(s).").format(count=n))
+        return Outcome(
+            FAIL,
+            n,
+            expected,
+            _("{count} image(s): add at least {missing}.").format(count=n, missing=minimum - n),
+        )
 
 
 @register
@@ -217,17 +231,24 @@ class ImageAlt(Check):
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        expected = "alt text on every image"
+        expected = _("alt text on every image")
         images = a.document.images
         if not images:
-            return skip("No image.", expected)
+            return skip(_("No image."), expected)
         missing = [i for i in images if not i.alt.strip()]
         if not missing:
-            return Outcome(PASS, 0, expected, f"All {len(images)} image(s) have alt text.")
+            return Outcome(
+                PASS,
+                0,
+                expected,
+                _("All {count} image(s) have alt text.").format(count=len(images)),
+            )
         return Outcome(
             FAIL,
             len(missing),
             expected,
-            f"{len(missing)} of {len(images)} image(s) without alt text.",
+            _("{count} of {total} image(s) without alt text.").format(
+                count=len(missing), total=len(images)
+            ),
             places_of(missing),
         )

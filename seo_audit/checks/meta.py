@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from seo_audit.checks.base import FAIL, PASS, WARN, Check, Option, Outcome, register, text_place
 from seo_audit.document import title_of
+from seo_audit.i18n import _
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -83,18 +84,26 @@ class TitleLength(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high, pixels_max = opts["min_chars"], opts["max_chars"], opts["max_pixels"]
-        expected = f"{low}-{high} characters, <= {pixels_max} px"
-        title, _, title_map = title_of(a.document)
+        expected = _("{low}-{high} characters, <= {pixels} px").format(
+            low=low, high=high, pixels=pixels_max
+        )
+        title, _where, title_map = title_of(a.document)
         if not title:
-            return Outcome(FAIL, None, expected, "No title: set `title:` or an H1 (or <title>).")
+            return Outcome(FAIL, None, expected, _("No title: set `title:` or an H1 (or <title>)."))
         n, px = len(title), title_pixels(title)
-        said = f"Title of {n} characters, about {px} px"
+        said = _("Title of {count} characters, about {px} px").format(count=n, px=px)
         places = text_place(title, title_map)
         if n < low:
-            return Outcome(FAIL, n, expected, said + ": too short.", places)
+            return Outcome(FAIL, n, expected, _("{said}: too short.").format(said=said), places)
         if n > high or px > pixels_max:
-            return Outcome(FAIL, n, expected, said + ": it will be cut in search results.", places)
-        return Outcome(PASS, n, expected, said + ".")
+            return Outcome(
+                FAIL,
+                n,
+                expected,
+                _("{said}: it will be cut in search results.").format(said=said),
+                places,
+            )
+        return Outcome(PASS, n, expected, _("{said}.").format(said=said))
 
 
 @register
@@ -138,14 +147,16 @@ class MetaDescriptionLength(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high = opts["min_chars"], opts["max_chars"]
-        expected = f"{low}-{high} characters"
+        expected = _("{low}-{high} characters").format(low=low, high=high)
         description = a.document.description
         if not description:
             where = {
                 "html": '<meta name="description">',
-                "docx": "Comments to the document's properties",
-            }.get(a.document.format, "`description:` in the front matter")
-            return Outcome(FAIL, None, expected, f"No meta description: add {where}.")
+                "docx": _("Comments to the document's properties"),
+            }.get(a.document.format, _("`description:` in the front matter"))
+            return Outcome(
+                FAIL, None, expected, _("No meta description: add {where}.").format(where=where)
+            )
         n = len(description)
         places = text_place(description, a.document.description_map)
         if n < low:
@@ -153,11 +164,17 @@ class MetaDescriptionLength(Check):
                 WARN if n >= 0.75 * low else FAIL,
                 n,
                 expected,
-                f"Meta description of {n} characters: too short.",
+                _("Meta description of {count} characters: too short.").format(count=n),
                 places,
             )
         if n > high:
             return Outcome(
-                FAIL, n, expected, f"Meta description of {n} characters: it will be cut.", places
+                FAIL,
+                n,
+                expected,
+                _("Meta description of {count} characters: it will be cut.").format(count=n),
+                places,
             )
-        return Outcome(PASS, n, expected, f"Meta description of {n} characters.")
+        return Outcome(
+            PASS, n, expected, _("Meta description of {count} characters.").format(count=n)
+        )

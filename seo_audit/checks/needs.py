@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from seo_audit.i18n import N_, _
+
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
 
@@ -26,19 +28,23 @@ HEADINGS = "headings"
 MARKUP = "markup"  # links and images
 SOURCE = "source"
 
-NO_KEYWORD = "No focus keyphrase: set --keyword or `keyword:` in the front matter."
-NO_HEADINGS_IN_TEXT = (
+NO_KEYWORD = N_("No focus keyphrase: set --keyword or `keyword:` in the front matter.")
+NO_HEADINGS_IN_TEXT = N_(
     "Plain text cannot show headings: check the Markdown or HTML version for subheadings."
 )
-NO_MARKUP_IN_TEXT = "Plain text cannot hold links or images: check the Markdown or HTML version."
-NO_SOURCE = "No source: give --source or `source:` in the front matter."
+NO_MARKUP_IN_TEXT = N_(
+    "Plain text cannot hold links or images: check the Markdown or HTML version."
+)
+NO_SOURCE = N_("No source: give --source or `source:` in the front matter.")
 
 
 def no_keyword_message(a: Analysis) -> str:
     if a.suggestions:
-        quoted = ", ".join(f"“{s}”" for s in a.suggestions)
-        return f"{NO_KEYWORD} Likely keyphrases: {quoted}."
-    return NO_KEYWORD
+        quoted = ", ".join(_("“{keyword}”").format(keyword=s) for s in a.suggestions)
+        return _("{message} Likely keyphrases: {quoted}.").format(
+            message=_(NO_KEYWORD), quoted=quoted
+        )
+    return _(NO_KEYWORD)
 
 
 @dataclass(frozen=True)
@@ -54,11 +60,13 @@ NEEDS = {
     HEADINGS: Need(
         HEADINGS,
         lambda a: a.document.can_show_headings,
-        lambda a: NO_HEADINGS_IN_TEXT,
+        lambda a: _(NO_HEADINGS_IN_TEXT),
         True,
     ),
-    MARKUP: Need(MARKUP, lambda a: a.document.can_show_headings, lambda a: NO_MARKUP_IN_TEXT, True),
-    SOURCE: Need(SOURCE, lambda a: a.source is not None, lambda a: NO_SOURCE, False),
+    MARKUP: Need(
+        MARKUP, lambda a: a.document.can_show_headings, lambda a: _(NO_MARKUP_IN_TEXT), True
+    ),
+    SOURCE: Need(SOURCE, lambda a: a.source is not None, lambda a: _(NO_SOURCE), False),
 }
 
 

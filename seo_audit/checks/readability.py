@@ -19,6 +19,7 @@ from seo_audit.checks.base import (
     skip,
 )
 from seo_audit.french.insights import not_measured
+from seo_audit.i18n import _, number
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -63,31 +64,41 @@ class SentenceLength(Check):
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         body = a.body_sentences
         limit, ratio_max = opts["max_words"], opts["max_ratio"]
-        expected = f"<= {pct(100 * ratio_max)} of sentences over {limit} words"
+        expected = _("<= {share} of sentences over {limit} words").format(
+            share=pct(100 * ratio_max), limit=limit
+        )
         if not body:
-            return skip("No sentence to measure.", expected)
+            return skip(_("No sentence to measure."), expected)
         long_ones = [s for s in body if s.words > limit]
         very_long = [s for s in body if s.words > opts["very_long_words"]]
         ratio = len(long_ones) / len(body)
-        lines = [place(s, f"{s.words} words") for s in very_long]
-        said = f"{len(long_ones)} of {len(body)} sentences over {limit} words ({pct(100 * ratio)})"
+        lines = [place(s, _("{words} words").format(words=s.words)) for s in very_long]
+        said = _("{count} of {total} sentences over {limit} words ({share})").format(
+            count=len(long_ones), total=len(body), limit=limit, share=pct(100 * ratio)
+        )
         if very_long:
             worst = max(very_long, key=lambda s: s.words)
-            said += (
-                f"; {len(very_long)} over {opts['very_long_words']} words, the longest "
-                f"({worst.words} words) on line {worst.line}"
+            said = _(
+                "{said}; {count} over {limit} words, the longest ({words} words) on line {line}"
+            ).format(
+                said=said,
+                count=len(very_long),
+                limit=opts["very_long_words"],
+                words=worst.words,
+                line=worst.line,
             )
         if ratio > ratio_max:
             return Outcome(
                 FAIL,
                 round(ratio, 3),
                 expected,
-                said + ": split them.",
-                lines or [place(s, f"{s.words} words") for s in long_ones][:50],
+                _("{said}: split them.").format(said=said),
+                lines
+                or [place(s, _("{words} words").format(words=s.words)) for s in long_ones][:50],
             )
         if very_long:
-            return Outcome(WARN, round(ratio, 3), expected, said + ".", lines)
-        return Outcome(PASS, round(ratio, 3), expected, said + ".")
+            return Outcome(WARN, round(ratio, 3), expected, _("{said}.").format(said=said), lines)
+        return Outcome(PASS, round(ratio, 3), expected, _("{said}.").format(said=said))
 
 
 @register
@@ -125,19 +136,29 @@ class ReadingEase(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, warn = opts["min_score"], opts["warn_below"]
-        expected = f">= {low:g}, >= {warn:g} to pass"
+        expected = _(">= {low}, >= {warn} to pass").format(low=number(low), warn=number(warn))
         if not a.body_sentences:
-            return skip("No sentence to measure.", expected)
+            return skip(_("No sentence to measure."), expected)
         score = a.metrics["reading_ease"]
         said = (
-            f"Reading ease {score:.1f} ({a.metrics['avg_sentence_words']:.1f} words per "
-            f"sentence, {a.metrics['syllables_per_word']:.2f} syllables per word)"
+            _("Reading ease {score} ({words} words per sentence, {syllables} syllables per word)")
+        ).format(
+            score=number(score, 1),
+            words=number(a.metrics["avg_sentence_words"], 1),
+            syllables=number(a.metrics["syllables_per_word"], 2),
         )
         if score < low:
-            return Outcome(FAIL, score, expected, said + ": use shorter sentences and words.")
+            return Outcome(
+                FAIL,
+                score,
+                expected,
+                _("{said}: use shorter sentences and words.").format(said=said),
+            )
         if score < warn:
-            return Outcome(WARN, score, expected, said + ": fairly hard to read.")
-        return Outcome(PASS, score, expected, said + ".")
+            return Outcome(
+                WARN, score, expected, _("{said}: fairly hard to read.").format(said=said)
+            )
+        return Outcome(PASS, score, expected, _("{said}.").format(said=said))
 
 
 @register
@@ -149,7 +170,9 @@ class PassiveVoice(Check):
         transitive verb (« le pont a été fermé »), the pronominal passive (« ce modèle se
         vend bien ») and se faire + infinitive (« il s’est fait arrêter »). Être + a verb of
         motion or state (« il est rentré », « elle est devenue ») and reflexive verbs (« elle
-        s’est levée ») are not passive. Each passive sentence is listed with its line.
+        s’est levée ») are not passive, nor is a participle that says a state after a present
+        or imperfect être with no « par » agent (« la porte est fermée », « il est connu pour
+        ses romans »). Each passive sentence is listed with its line.
 
     Why it matters:
         The active voice says who does what; the passive hides the actor and makes the
@@ -173,17 +196,21 @@ class PassiveVoice(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_ratio"]
-        expected = f"<= {pct(100 * limit)} of sentences"
+        expected = _("<= {share} of sentences").format(share=pct(100 * limit))
         body = a.body_sentences
         if not body:
-            return skip("No sentence to measure.", expected)
+            return skip(_("No sentence to measure."), expected)
         passive = [s for s in body if s.passive]
         ratio = len(passive) / len(body)
-        said = f"{len(passive)} of {len(body)} sentences in the passive voice ({pct(100 * ratio)})"
-        lines = [place(s, "passive") for s in passive]
+        said = _("{count} of {total} sentences in the passive voice ({share})").format(
+            count=len(passive), total=len(body), share=pct(100 * ratio)
+        )
+        lines = [place(s, _("passive")) for s in passive]
         if ratio > limit:
-            return Outcome(FAIL, round(ratio, 3), expected, said + ": say who acts.", lines)
-        return Outcome(PASS, round(ratio, 3), expected, said + ".", lines)
+            return Outcome(
+                FAIL, round(ratio, 3), expected, _("{said}: say who acts.").format(said=said), lines
+            )
+        return Outcome(PASS, round(ratio, 3), expected, _("{said}.").format(said=said), lines)
 
 
 @register
@@ -223,24 +250,23 @@ class TransitionWords(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["min_ratio"]
-        expected = f">= {pct(100 * limit)} of sentences"
+        expected = _(">= {share} of sentences").format(share=pct(100 * limit))
         body = a.body_sentences
         if a.metrics["words"] < opts["min_words"] or not body:
-            return skip(f"Text under {opts['min_words']} words.", expected)
+            return skip(_("Text under {count} words.").format(count=opts["min_words"]), expected)
         with_connector = [s for s in body if s.connectors]
         ratio = len(with_connector) / len(body)
-        said = (
-            f"{len(with_connector)} of {len(body)} sentences hold a transition word "
-            f"({pct(100 * ratio)})"
+        said = (_("{count} of {total} sentences hold a transition word ({share})")).format(
+            count=len(with_connector), total=len(body), share=pct(100 * ratio)
         )
         if ratio < limit:
             return Outcome(
                 FAIL,
                 round(ratio, 3),
                 expected,
-                said + ": link your ideas (en effet, ainsi, pourtant...).",
+                _("{said}: link your ideas (en effet, ainsi, pourtant...).").format(said=said),
             )
-        return Outcome(PASS, round(ratio, 3), expected, said + ".")
+        return Outcome(PASS, round(ratio, 3), expected, _("{said}.").format(said=said))
 
 
 @register
@@ -273,19 +299,28 @@ class ConsecutiveSentences(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_run"]
-        expected = f"<= {limit} sentences in a row starting alike"
+        expected = _("<= {limit} sentences in a row starting alike").format(limit=limit)
         runs = [run for run in a.opening_runs() if len(run) > limit]
         if not runs:
-            return Outcome(PASS, 0, expected, "No repeated sentence openings.")
+            return Outcome(PASS, 0, expected, _("No repeated sentence openings."))
         longest = max(runs, key=len)
         line, length, opening = longest[0].line, len(longest), longest[0].opening
         return Outcome(
             FAIL,
             len(runs),
             expected,
-            f"{len(runs)} run(s) of sentences starting alike; {length} start with "
-            f"« {opening} » on line {line}.",
-            [Place(r[0].start, r[-1].end, f"{len(r)} start with {r[0].opening}") for r in runs],
+            _(
+                "{count} run(s) of sentences starting alike; {length} start with "
+                "« {opening} » on line {line}."
+            ).format(count=len(runs), length=length, opening=opening, line=line),
+            [
+                Place(
+                    r[0].start,
+                    r[-1].end,
+                    _("{count} start with {opening}").format(count=len(r), opening=r[0].opening),
+                )
+                for r in runs
+            ],
         )
 
 
@@ -343,11 +378,11 @@ class WordComplexity(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_ratio"]
-        expected = f"<= {pct(100 * limit)} of words"
+        expected = _("<= {share} of words").format(share=pct(100 * limit))
         body = a.body_sentences
         words = sum(s.words for s in body)
         if not words:
-            return skip("No sentence to measure.", expected)
+            return skip(_("No sentence to measure."), expected)
         if not a.insights.measured:
             return skip(not_measured(a), expected)
         # The complex words of the sentences this check sees (some may be suppressed).
@@ -359,12 +394,16 @@ class WordComplexity(Check):
                 found.append(w)
         ratio = len(found) / words
         distinct = list(dict.fromkeys(w.text for w in found))
-        said = f"{len(found)} of {words} words are long and rare ({pct(100 * ratio)})"
+        said = _("{count} of {words} words are long and rare ({share})").format(
+            count=len(found), words=words, share=pct(100 * ratio)
+        )
         if distinct:
             said += ": " + ", ".join(distinct[:NAMED_WORDS])
             if len(distinct) > NAMED_WORDS:
-                said += f" and {len(distinct) - NAMED_WORDS} more"
-        places = [Place(w.start, w.end, "rare word") for w in found]
+                said += _(" and {count} more").format(count=len(distinct) - NAMED_WORDS)
+        places = [Place(w.start, w.end, _("rare word")) for w in found]
         if ratio > limit:
-            return Outcome(FAIL, round(ratio, 3), expected, said + ". Use everyday words.", places)
+            return Outcome(
+                FAIL, round(ratio, 3), expected, said + _(". Use everyday words."), places
+            )
         return Outcome(PASS, round(ratio, 3), expected, said + ".", places)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, pct, register, skip
 from seo_audit.checks.needs import SOURCE
+from seo_audit.i18n import N_, _, number
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -31,26 +32,41 @@ def _left_out(c: SourceComparison) -> str:
     """ " (left out: N paragraph(s) not in French, …)" when a source had some, else ""."""
     if not c.left_out:
         return ""
-    where = ", ".join(f"{_name(p.source_path)} line {p.line} ({p.language})" for p in c.left_out)
-    return f" ({len(c.left_out)} paragraph(s) not in French left out: {where})"
+    where = ", ".join(
+        _("{path} line {line} ({language})").format(
+            path=_name(p.source_path), line=p.line, language=p.language
+        )
+        for p in c.left_out
+    )
+    return _(" ({count} paragraph(s) not in French left out: {where})").format(
+        count=len(c.left_out), where=where
+    )
 
 
-def _named(facts: list[Any], where: str = "line") -> str:
+def _named(facts: list[Any], where: str = N_("line")) -> str:
     """« text » (line N), ... for the first few facts, then how many more."""
-    shown = ", ".join(f"« {f.text} » ({where} {f.line})" for f in facts[:NAMED_IN_MESSAGE])
-    more = len(facts) - NAMED_IN_MESSAGE
-    return shown + (f" and {more} more" if more > 0 else "")
+    shown = ", ".join(
+        _("« {text} » ({where} {line})").format(text=f.text, where=_(where), line=f.line)
+        for f in facts[:NAMED_IN_MESSAGE]
+    )
+    return shown + _more(len(facts) - NAMED_IN_MESSAGE)
+
+
+def _more(more: int) -> str:
+    return _(" and {count} more").format(count=more) if more > 0 else ""
 
 
 def _named_missing(facts: list[Any], several: bool) -> str:
     """Missing source facts with their line, and their source when there are several."""
     if not several:
-        return _named(facts, "source line")
+        return _named(facts, N_("source line"))
     shown = ", ".join(
-        f"« {f.text} » ({_name(f.source_path)} line {f.line})" for f in facts[:NAMED_IN_MESSAGE]
+        _("« {text} » ({path} line {line})").format(
+            text=f.text, path=_name(f.source_path), line=f.line
+        )
+        for f in facts[:NAMED_IN_MESSAGE]
     )
-    more = len(facts) - NAMED_IN_MESSAGE
-    return shown + (f" and {more} more" if more > 0 else "")
+    return shown + _more(len(facts) - NAMED_IN_MESSAGE)
 
 
 @register
@@ -106,30 +122,41 @@ class SourceOriginality(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit, words_max = opts["max_overlap"], opts["max_copied_words"]
-        expected = f"<= {pct(100 * limit)} of 5-word sequences shared, copies <= {words_max} words"
+        expected = _("<= {share} of 5-word sequences shared, copies <= {words} words").format(
+            share=pct(100 * limit), words=words_max
+        )
         c = a.source
         copy = c.longest_copy
         said = (
-            f"{pct(100 * c.overlap)} of the draft's 5-word sequences come from the source; "
-            f"longest copied passage {copy.words} words"
-        )
+            _(
+                "{share} of the draft's 5-word sequences come from the source; "
+                "longest copied passage {words} words"
+            )
+        ).format(share=pct(100 * c.overlap), words=copy.words)
         if copy.words:
             named = f"{_name(copy.source_path)} " if len(c.paths) > 1 else ""
-            said += (
-                f" (draft lines {_span(copy.draft_first_line, copy.draft_last_line)}, "
-                f"{named}source lines {_span(copy.source_first_line, copy.source_last_line)})"
+            said += _(" (draft lines {draft}, {named}source lines {source})").format(
+                draft=_span(copy.draft_first_line, copy.draft_last_line),
+                named=named,
+                source=_span(copy.source_first_line, copy.source_last_line),
             )
         said += _left_out(c)
         if c.overlap <= limit and copy.words <= words_max:
-            return Outcome(PASS, round(c.overlap, 3), expected, said + ".")
+            return Outcome(PASS, round(c.overlap, 3), expected, _("{said}.").format(said=said))
         lines = []
         if copy.words:
-            lines = [Place(copy.draft_start, copy.draft_end, f"{copy.words} words copied")]
+            lines = [
+                Place(
+                    copy.draft_start,
+                    copy.draft_end,
+                    _("{words} words copied").format(words=copy.words),
+                )
+            ]
         return Outcome(
             FAIL,
             round(c.overlap, 3),
             expected,
-            said + ": rewrite it in your own words.",
+            _("{said}: rewrite it in your own words.").format(said=said),
             lines,
         )
 
@@ -178,33 +205,31 @@ class SourceFactsKept(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["min_kept"]
-        expected = f">= {pct(100 * limit)} of the source facts"
+        expected = _(">= {share} of the source facts").format(share=pct(100 * limit))
         c = a.source
         share = c.kept_share
         if share is None:
-            return skip("The source states no fact (name, number or date).", expected)
+            return skip(_("The source states no fact (name, number or date)."), expected)
         missing = c.missing
-        said = (
-            f"{len(c.facts) - len(missing)} of {len(c.facts)} source facts kept "
-            f"({pct(100 * share)})"
+        said = (_("{count} of {total} source facts kept ({share})")).format(
+            count=len(c.facts) - len(missing), total=len(c.facts), share=pct(100 * share)
         )
         if len(c.paths) > 1:
-            said += " over " + str(len(c.paths)) + " sources ("
-            said += ", ".join(
-                f"{_name(path)}: {kept} of {total}"
+            each = ", ".join(
+                _("{path}: {kept} of {total}").format(path=_name(path), kept=kept, total=total)
                 for path, (kept, total) in c.kept_by_source().items()
             )
-            said += ")"
+            said += _(" over {count} sources ({each})").format(count=len(c.paths), each=each)
         if missing:
-            said += "; missing: " + _named_missing(missing, len(c.paths) > 1)
+            said += _("; missing: {facts}").format(facts=_named_missing(missing, len(c.paths) > 1))
         said += _left_out(c)
         if share >= limit:
-            return Outcome(PASS, round(share, 3), expected, said + ".")
+            return Outcome(PASS, round(share, 3), expected, _("{said}.").format(said=said))
         return Outcome(
             FAIL,
             round(share, 3),
             expected,
-            said + ".",
+            _("{said}.").format(said=said),
             [Place(f.start, f.end, f.text, path=f.source_path or c.source_path) for f in missing][
                 :50
             ],
@@ -249,21 +274,23 @@ class SourceFactsInvented(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_invented"]
-        expected = f"<= {limit} fact(s) absent from the source"
+        expected = _("<= {limit} fact(s) absent from the source").format(limit=limit)
         c = a.source
         invented = c.invented
         if len(invented) <= limit:
-            said = "No fact of the draft is missing from the source."
+            said = _("No fact of the draft is missing from the source.")
             if invented:
-                said = f"{len(invented)} fact(s) absent from the source: {_named(invented)}."
+                said = _("{count} fact(s) absent from the source: {facts}.").format(
+                    count=len(invented), facts=_named(invented)
+                )
             return Outcome(PASS, len(invented), expected, said)
         return Outcome(
             FAIL,
             len(invented),
             expected,
-            f"{len(invented)} fact(s) absent from the source: "
-            + _named(invented)
-            + ": check them or give their source.",
+            _(
+                "{count} fact(s) absent from the source: {facts}: check them or give their source."
+            ).format(count=len(invented), facts=_named(invented)),
             [Place(f.start, f.end, f.text) for f in invented][:50],
         )
 
@@ -317,19 +344,28 @@ class SourceLength(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         low, high = opts["min_ratio"], opts["max_ratio"]
-        expected = f"{low:g}-{high:g} times the source's length"
+        expected = _("{low}-{high} times the source's length").format(
+            low=number(low), high=number(high)
+        )
         c = a.source
         if not c.source_words:
-            return skip("The source has no words.", expected)
+            return skip(_("The source has no words."), expected)
         ratio = c.length_ratio
-        said = f"{c.draft_words} words for a source of {c.source_words} ({ratio:.2f} times)"
+        said = _("{words} words for a source of {source} ({ratio} times)").format(
+            words=c.draft_words, source=c.source_words, ratio=number(ratio, 2)
+        )
         if len(c.paths) > 1:
-            said = (
-                f"{c.draft_words} words for {len(c.paths)} sources of "
-                + ", ".join(str(n) for n in c.words_by_source)
-                + f" words ({ratio:.2f} times the longest)"
+            said = _(
+                "{words} words for {count} sources of {sizes} words ({ratio} times the longest)"
+            ).format(
+                words=c.draft_words,
+                count=len(c.paths),
+                sizes=", ".join(str(n) for n in c.words_by_source),
+                ratio=number(ratio, 2),
             )
         if low <= ratio <= high:
-            return Outcome(PASS, round(ratio, 2), expected, said + ".")
-        advice = "develop it" if ratio < low else "cut the padding"
-        return Outcome(FAIL, round(ratio, 2), expected, f"{said}: {advice}.")
+            return Outcome(PASS, round(ratio, 2), expected, _("{said}.").format(said=said))
+        advice = _("develop it") if ratio < low else _("cut the padding")
+        return Outcome(
+            FAIL, round(ratio, 2), expected, _("{said}: {advice}.").format(said=said, advice=advice)
+        )

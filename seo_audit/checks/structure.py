@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from seo_audit.checks.base import FAIL, PASS, Check, Option, Outcome, Place, place, register, skip
 from seo_audit.checks.needs import HEADINGS
 from seo_audit.french.words import count_words
+from seo_audit.i18n import _
 
 if TYPE_CHECKING:
     from seo_audit.analyze import Analysis
@@ -53,19 +54,23 @@ class SingleH1(Check):
     weight = 1.0
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
-        expected = "exactly 1 H1"
+        expected = _("exactly 1 H1")
         h1 = [b for b in a.document.headings if b.level == 1]
         titled = a.document.format == "markdown" and bool(a.document.title)
         if len(h1) == 1 or (not h1 and titled):
-            source = "the front matter title" if not h1 else "one H1"
-            return Outcome(PASS, max(len(h1), 1), expected, f"The headline is {source}.")
+            said = (
+                _("The headline is the front matter title.")
+                if not h1
+                else _("The headline is one H1.")
+            )
+            return Outcome(PASS, max(len(h1), 1), expected, said)
         if not h1:
-            return Outcome(FAIL, 0, expected, "No H1 and no title: add a headline.")
+            return Outcome(FAIL, 0, expected, _("No H1 and no title: add a headline."))
         return Outcome(
             FAIL,
             len(h1),
             expected,
-            f"{len(h1)} H1 headings: keep one, make the others H2.",
+            _("{count} H1 headings: keep one, make the others H2.").format(count=len(h1)),
             [place(b) for b in h1],
         )
 
@@ -97,27 +102,36 @@ class HeadingLength(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_chars"]
-        expected = f"1-{limit} characters"
+        expected = _("1-{limit} characters").format(limit=limit)
         headings = a.document.headings
         if not headings:
-            return skip("No heading.", expected)
+            return skip(_("No heading."), expected)
         empty = [b for b in headings if not b.text.strip()]
         long_ones = [b for b in headings if len(b.text.strip()) > limit]
         if not empty and not long_ones:
-            return Outcome(PASS, len(headings), expected, "Every heading has a good length.")
+            return Outcome(PASS, len(headings), expected, _("Every heading has a good length."))
         parts = []
         if empty:
-            parts.append(f"{len(empty)} empty heading(s)")
+            parts.append(_("{count} empty heading(s)").format(count=len(empty)))
         if long_ones:
             longest = max(len(b.text.strip()) for b in long_ones)
-            parts.append(f"{len(long_ones)} over {limit} characters (longest {longest})")
+            parts.append(
+                _("{count} over {limit} characters (longest {longest})").format(
+                    count=len(long_ones), limit=limit, longest=longest
+                )
+            )
         return Outcome(
             FAIL,
             len(empty) + len(long_ones),
             expected,
             "; ".join(parts) + ".",
             [
-                place(b, "empty" if not b.text.strip() else f"{len(b.text.strip())} characters")
+                place(
+                    b,
+                    _("empty")
+                    if not b.text.strip()
+                    else _("{count} characters").format(count=len(b.text.strip())),
+                )
                 for b in sorted(empty + long_ones, key=lambda b: b.start)
             ],
         )
@@ -160,23 +174,29 @@ class SubheadingDistribution(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_words"]
-        expected = f"<= {limit} words per section"
+        expected = _("<= {limit} words per section").format(limit=limit)
         measured = a.sections()
         too_long = [
-            (Place(blocks[0].start, blocks[-1].end, f"{words} words"), words)
+            (Place(blocks[0].start, blocks[-1].end, _("{words} words").format(words=words)), words)
             for blocks, words in measured
             if words > limit
         ]
-        longest = max((words for _, words in measured), default=0)
+        longest = max((words for _blocks, words in measured), default=0)
         if not too_long:
-            return Outcome(PASS, longest, expected, f"Longest section: {longest} words.")
+            return Outcome(
+                PASS,
+                longest,
+                expected,
+                _("Longest section: {longest} words.").format(longest=longest),
+            )
         return Outcome(
             FAIL,
             longest,
             expected,
-            f"{len(too_long)} section(s) over {limit} words without a subheading "
-            f"(longest {longest}).",
-            [where for where, _ in too_long],
+            _(
+                "{count} section(s) over {limit} words without a subheading (longest {longest})."
+            ).format(count=len(too_long), limit=limit, longest=longest),
+            [where for where, _words in too_long],
         )
 
 
@@ -211,19 +231,26 @@ class ParagraphLength(Check):
 
     def run(self, a: Analysis, opts: dict[str, Any]) -> Outcome:
         limit = opts["max_words"]
-        expected = f"<= {limit} words per paragraph"
+        expected = _("<= {limit} words per paragraph").format(limit=limit)
         paragraphs = [b for b in a.document.blocks if b.kind in ("paragraph", "quote")]
         if not paragraphs:
-            return skip("No paragraph.", expected)
+            return skip(_("No paragraph."), expected)
         sizes = [(b, count_words(b.text)) for b in paragraphs]
         too_long = [(b, n) for b, n in sizes if n > limit]
-        longest = max(n for _, n in sizes)
+        longest = max(n for _block, n in sizes)
         if not too_long:
-            return Outcome(PASS, longest, expected, f"Longest paragraph: {longest} words.")
+            return Outcome(
+                PASS,
+                longest,
+                expected,
+                _("Longest paragraph: {longest} words.").format(longest=longest),
+            )
         return Outcome(
             FAIL,
             longest,
             expected,
-            f"{len(too_long)} paragraph(s) over {limit} words (longest {longest}).",
-            [place(b, f"{n} words") for b, n in too_long],
+            _("{count} paragraph(s) over {limit} words (longest {longest}).").format(
+                count=len(too_long), limit=limit, longest=longest
+            ),
+            [place(b, _("{words} words").format(words=n)) for b, n in too_long],
         )

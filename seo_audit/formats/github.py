@@ -13,6 +13,7 @@ from __future__ import annotations
 from seo_audit.formats import RenderOptions
 from seo_audit.formats.findings import Finding, findings
 from seo_audit.formats.safe import for_terminal
+from seo_audit.i18n import _, ngettext
 from seo_audit.report import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -42,9 +43,12 @@ def _grouped(report: Report) -> list[tuple[Finding, str]]:
         if others:
             lines = sorted({f.line for f in others} - {first.line})
             named = ", ".join(str(n) for n in lines[:NAMED_LINES])
-            more = f" and {len(lines) - NAMED_LINES} more" if len(lines) > NAMED_LINES else ""
+            more = ""
+            if len(lines) > NAMED_LINES:
+                more = _(" and {count} more").format(count=len(lines) - NAMED_LINES)
             if lines:
-                message += f" (also on line{'s' if len(lines) > 1 else ''} {named}{more})"
+                said = ngettext(" (also on line {lines})", " (also on lines {lines})", len(lines))
+                message += said.format(lines=named + more)
         out.append((first, message))
     return out
 

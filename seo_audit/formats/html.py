@@ -46,6 +46,7 @@ from seo_audit.formats.safe import for_terminal
 from seo_audit.formats.text import FAILS, PASSES, WARNS, effect
 from seo_audit.french.insights import READING_WORDS_PER_MINUTE
 from seo_audit.french.text import normalise
+from seo_audit.i18n import N_, _, current_language, ngettext, percent
 from seo_audit.marks import (
     BLOCK_KINDS,
     COPIED,
@@ -62,25 +63,25 @@ from seo_audit.textmap import SourceMap
 INDEX = "index.html"
 # How each kind of mark is named in the legend and in a marked span's tooltip.
 LABELS = {
-    "long-sentence": "Long sentence",
-    "very-long-sentence": "Very long sentence",
-    "passive": "Passive voice",
-    "keyphrase": "Keyphrase",
-    "transition": "Transition word",
-    "foreign": "Other language",
-    "long-section": "Long section",
-    "long-paragraph": "Long paragraph",
-    "repeated-opening": "Repeated opening",
-    "complex-word": "Complex word",
-    "copied": "Found in the source",
-    "invented": "Fact not in the source",
+    "long-sentence": N_("Long sentence"),
+    "very-long-sentence": N_("Very long sentence"),
+    "passive": N_("Passive voice"),
+    "keyphrase": N_("Keyphrase"),
+    "transition": N_("Transition word"),
+    "foreign": N_("Other language"),
+    "long-section": N_("Long section"),
+    "long-paragraph": N_("Long paragraph"),
+    "repeated-opening": N_("Repeated opening"),
+    "complex-word": N_("Complex word"),
+    "copied": N_("Found in the source"),
+    "invented": N_("Fact not in the source"),
 }
 # Kinds shown in the legend only for a rewrite checked against its source.
 SOURCE_KINDS = (COPIED, INVENTED)
 # Places listed under a check; the rest are counted.
 SHOWN_PLACES = 12
 EXCERPT_CHARS = 90
-_SUPPRESSED = "Suppressed"
+_SUPPRESSED = N_("Suppressed")  # how a suppressed result's message starts, in each language
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 _WEB_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
@@ -166,7 +167,7 @@ class _Drawing:
             if mark.kind in BLOCK_KINDS:
                 self.block_marks.append(mark)
             elif mark.end > mark.start:
-                label = LABELS.get(mark.kind, mark.kind)
+                label = _(LABELS.get(mark.kind, mark.kind))
                 ranges.append(
                     _Range(
                         mark.start,
@@ -175,7 +176,9 @@ class _Drawing:
                         {
                             "class": f"mk mk-{mark.kind}",
                             "data-range": f"{mark.start}-{mark.end}",
-                            "title": f"{label}: {mark.note}" if mark.note else label,
+                            "title": _("{label}: {said}").format(label=label, said=mark.note)
+                            if mark.note
+                            else label,
                         },
                         f"m-{mark.kind}-{mark.start}-{mark.end}",
                     )
@@ -299,7 +302,7 @@ class _Drawing:
         items: list[tuple[int, int, Any]] = [(b.start, 0, (i, b)) for i, b in enumerate(blocks)]
         items += [(im.start, 1, im) for im in alone]
         in_list = False
-        for _, is_image, item in sorted(items, key=lambda x: (x[0], x[1])):
+        for _at, is_image, item in sorted(items, key=lambda x: (x[0], x[1])):
             kind = LIST_ITEM if not is_image and item[1].kind == LIST_ITEM else None
             if in_list and kind != LIST_ITEM:
                 parts.append("</ul>")
@@ -316,7 +319,8 @@ class _Drawing:
         if in_list:
             parts.append("</ul>")
         if not blocks and not alone:
-            parts.append('<p class="empty-draft">The draft has no prose.</p>')
+            said = Markup('<p class="empty-draft">{}</p>').format(_("The draft has no prose."))
+            parts.append(str(said))
         return Markup("\n".join(parts))
 
     def _block_marks(self, blocks: list[BlockView]) -> list[list[Mark]]:
@@ -351,8 +355,10 @@ class _Drawing:
             mark_id = f"m-{mark.kind}-{mark.start}-{mark.end}"
             if mark_id not in self.ids:  # the note opens the mark's first block
                 self.ids.add(mark_id)
-                label = LABELS.get(mark.kind, mark.kind)
-                said = f"{label}: {mark.note}" if mark.note else label
+                label = _(LABELS.get(mark.kind, mark.kind))
+                said = (
+                    _("{label}: {said}").format(label=label, said=mark.note) if mark.note else label
+                )
                 notes.append(
                     str(_open("span", {"id": mark_id, "class": f"mk bnote bn-{mark.kind}"}))
                     + str(escape(for_terminal(said)))
@@ -382,10 +388,14 @@ class _Drawing:
             alt = self.text(image.alt, offsets, self.alt_ranges.get(id(image), []))
             said = Markup('<span class="alt">{}</span>').format(alt)
         else:
-            said = Markup('<span class="no-alt">no alt text</span>')
+            said = Markup('<span class="no-alt">{}</span>').format(_("no alt text"))
         src = Markup(' <span class="src">({})</span>').format(for_terminal(image.src))
-        return Markup('{}<span class="img-icon">Image:</span> {}{}</{}>').format(
-            _open(tag, {"id": element_id, "class": "img-ph"}), said, src if image.src else "", tag
+        return Markup('{}<span class="img-icon">{}</span> {}{}</{}>').format(
+            _open(tag, {"id": element_id, "class": "img-ph"}),
+            _("Image:"),
+            said,
+            src if image.src else "",
+            tag,
         )
 
     def fields(self) -> Markup:
@@ -411,8 +421,8 @@ class _Drawing:
                     '<div id="{}" class="s-{}"><span class="s-label">{}</span><br>{}</div>'
                 ).format(element_id, item.name, item.name, body)
             )
-        box = Markup('<div class="snippet" aria-label="The page in a search result">{}</div>')
-        return box.format(Markup("").join(shown))
+        box = Markup('<div class="snippet" aria-label="{}">{}</div>')
+        return box.format(_("The page in a search result"), Markup("").join(shown))
 
     # Where a check's place leads ------------------------------------------------------------
 
@@ -490,50 +500,57 @@ def explanation(check_id: str, options: dict[str, Any] | None = None) -> str:
     frozen = tuple(
         sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in (options or {}).items())
     )
-    return _explanation(check_id, frozen)
+    return _explanation(check_id, frozen, current_language())
 
 
 @functools.lru_cache(maxsize=1024)
-def _explanation(check_id: str, frozen: tuple[tuple[str, Any], ...]) -> str:
+def _explanation(check_id: str, frozen: tuple[tuple[str, Any], ...], lang: str) -> str:
     options = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
     check = REGISTRY.get(check_id)
     if check is None:
         return ""
-    state = "" if check.enabled else ", off by default"
-    head = (
-        f"{check.id} {check.name} ({check.family}, default severity {check.severity}, "
-        f"weight {check.weight:g}{state})"
+    state = "" if check.enabled else _(", off by default")
+    head = _("{id} {name} ({family}, default severity {severity}, weight {weight}{state})").format(
+        id=check.id,
+        name=check.name,
+        family=check.family,
+        severity=check.severity,
+        weight=f"{check.weight:g}",
+        state=state,
     )
     if options and check.values(options) != check.default_options():
-        return f"{head}\n\n{check.documentation(options, label='this file')}"
+        return f"{head}\n\n{check.documentation(options, label=_('this file'))}"
     return f"{head}\n\n{check.documentation()}"
 
 
 def _where(location: Location) -> str:
-    where = f"line {location.line}:{location.column}"
-    return where if location.path is None else f"{location.path} line {location.line}"
+    if location.path is None:
+        return _("line {line}:{column}").format(line=location.line, column=location.column)
+    return _("{path} line {line}").format(path=location.path, line=location.line)
 
 
 def _card(result: CheckResult, report: Report, drawing: _Drawing | None, explain: str) -> _Card:
     kind = effect(result, report)
     if kind == FAILS:
-        status, said = "fail", "fails the draft"
+        status, said = "fail", _("fails the draft")
     elif kind == WARNS:
         status = "warn"
-        said = "does not fail the draft" + (
-            f" (severity {result.severity})" if result.status == "fail" else ""
+        said = _("does not fail the draft") + (
+            _(" (severity {severity})").format(severity=result.severity)
+            if result.status == "fail"
+            else ""
         )
     elif kind == PASSES:
-        status, said = "pass", "passes"
+        status, said = "pass", _("passes")
     else:
-        status, said = "skip", "not counted in the score"
+        status, said = "skip", _("not counted in the score")
     card = _Card(
         id=result.id,
         name=result.name,
         family=result.family,
         severity=result.severity,
         status=status,
-        word=kind,
+        word=_(kind),
         effect=said,
         value=_value(result.value),
         expected=result.expected,
@@ -557,19 +574,21 @@ def _metrics(metrics: dict[str, Any]) -> list[tuple[str, str]]:
     """The headline numbers: words, sentences, reading ease, reading time, keyword density."""
     shown = []
     for key, label in (
-        ("words", "words"),
-        ("sentences", "sentences"),
-        ("paragraphs", "paragraphs"),
-        ("reading_ease", "reading ease"),
-        ("reading_time_minutes", "minutes to read"),
+        ("words", N_("words")),
+        ("sentences", N_("sentences")),
+        ("paragraphs", N_("paragraphs")),
+        ("reading_ease", N_("reading ease")),
+        ("reading_time_minutes", N_("minutes to read")),
     ):
         if metrics.get(key) is not None:
-            shown.append((_value(metrics[key]), label))
+            shown.append((_value(metrics[key]), _(label)))
     if "keyword_density" in metrics:
         density = metrics["keyword_density"]
         count = metrics.get("keyword_count")
-        value = "—" if density is None else f"{density:.2f} %"
-        label = "keyword density" + (f" ({count} times)" if density is not None and count else "")
+        value = "—" if density is None else percent(density, 2)
+        label = _("keyword density") + (
+            _(" ({count} times)").format(count=count) if density is not None and count else ""
+        )
         shown.append((value, label))
     return shown
 
@@ -607,22 +626,24 @@ def _insights(report: Report) -> dict[str, Any] | None:
 def _legend(view: DraftView) -> list[dict[str, Any]]:
     counts = Counter(m.kind for m in view.marks)
     limits = {
-        "long-sentence": ("R001", "max_words", "over {} words"),
-        "very-long-sentence": ("R001", "very_long_words", "over {} words"),
-        "long-paragraph": ("S004", "max_words", "over {} words"),
-        "long-section": ("S003", "max_words", "over {} words without a subheading"),
+        "long-sentence": ("R001", "max_words", N_("over {count} words")),
+        "very-long-sentence": ("R001", "very_long_words", N_("over {count} words")),
+        "long-paragraph": ("S004", "max_words", N_("over {count} words")),
+        "long-section": ("S003", "max_words", N_("over {count} words without a subheading")),
     }
     legend = []
     for kind in KINDS:
         if kind in SOURCE_KINDS and view.source is None:
             continue
-        label = LABELS.get(kind, kind)
+        label = _(LABELS.get(kind, kind))
         help_text = label
         if kind in limits:
             check_id, option, said = limits[kind]
             value = view.options.get(check_id, {}).get(option)
             if value is not None:
-                help_text = f"{label}: {said.format(value)}"
+                help_text = _("{label}: {said}").format(
+                    label=label, said=_(said).format(count=value)
+                )
         legend.append({"kind": kind, "label": label, "help": help_text, "count": counts[kind]})
     return legend
 
@@ -644,8 +665,10 @@ def _source(view: DraftView, drawing: _Drawing) -> dict[str, Any] | None:
             {
                 "text": fact.text,
                 "kind": fact.kind,
-                "source": f"{named}line {fact.line}",
-                "draft": f"kept, line {fact.draft_line}" if fact.kept else "missing",
+                "source": _("{named}line {line}").format(named=named, line=fact.line),
+                "draft": _("kept, line {line}").format(line=fact.draft_line)
+                if fact.kept
+                else _("missing"),
                 "state": "kept" if fact.kept else "missing",
                 "href": None,
             }
@@ -656,8 +679,8 @@ def _source(view: DraftView, drawing: _Drawing) -> dict[str, Any] | None:
             {
                 "text": fact.text,
                 "kind": fact.kind,
-                "source": "absent",
-                "draft": f"invented, line {fact.line}",
+                "source": _("absent"),
+                "draft": _("invented, line {line}").format(line=fact.line),
                 "state": "invented",
                 "href": drawing.target(spot) if fact.end > fact.start else None,
             }
@@ -666,7 +689,7 @@ def _source(view: DraftView, drawing: _Drawing) -> dict[str, Any] | None:
         "path": ", ".join(comparison.paths),
         "source_words": comparison.source_words,
         "draft_words": comparison.draft_words,
-        "overlap": f"{100 * comparison.overlap:.1f} %",
+        "overlap": percent(100 * comparison.overlap, 1),
         "longest": longest,
         "kept": [f for f in facts if f["state"] == "kept"],
         "missing": [f for f in facts if f["state"] == "missing"],
@@ -710,15 +733,15 @@ def page_context(report: Report, index_href: str | None = None) -> dict[str, Any
     for result in report.checks:
         text = explanation(result.id, options.get(result.id))
         card = _card(result, report, drawing, text)
-        if result.status == SKIP and result.message.startswith(_SUPPRESSED):
+        if result.status == SKIP and result.message.startswith((_SUPPRESSED, _(_SUPPRESSED))):
             suppressed.append(card)
         else:
             groups[card.status].append(card)
     sections = [
-        ("fail", "Fails the draft", False, ""),
-        ("warn", "Needs attention, does not fail the draft", False, ""),
-        ("pass", "Passed", True, ""),
-        ("skip", "Skipped", True, "Skipped checks do not count in the score."),
+        ("fail", _("Fails the draft"), False, ""),
+        ("warn", _("Needs attention, does not fail the draft"), False, ""),
+        ("pass", _("Passed"), True, ""),
+        ("skip", _("Skipped"), True, _("Skipped checks do not count in the score.")),
     ]
     shown = [
         {"id": f"group-{key}", "title": title, "folded": folded, "note": note, "cards": groups[key]}
@@ -729,9 +752,9 @@ def page_context(report: Report, index_href: str | None = None) -> dict[str, Any
         shown.append(
             {
                 "id": "group-suppressed",
-                "title": "Suppressed by the draft's directives",
+                "title": _("Suppressed by the draft's directives"),
                 "folded": False,
-                "note": "Findings the draft's seo-audit comments or front matter switch off.",
+                "note": _("Findings the draft's seo-audit comments or front matter switch off."),
                 "cards": suppressed,
             }
         )
@@ -850,7 +873,7 @@ def _finalize(value: Any) -> Any:
 
 @functools.cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("seo_audit.formats", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -858,7 +881,12 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # The callables, not a fixed catalogue: the page follows the language of the run.
+    env.install_gettext_callables(_, ngettext)  # type: ignore[attr-defined]
+    env.globals["lang"] = current_language
+    return env
 
 
 def _sha256(text: str) -> str:

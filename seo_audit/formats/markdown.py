@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from seo_audit.formats import RenderOptions, metric_text
+from seo_audit.i18n import _, percent
 from seo_audit.report import Report, summary_of
 
 
@@ -25,21 +26,37 @@ def render(reports: list[Report], options: RenderOptions) -> str:
     out = [
         "## seo-audit",
         "",
-        f"{s['files']} file(s): **{s['passed']} passed**, {s['failed']} failed, "
-        f"{s['errors']} could not be checked.",
+        _(
+            "{files} file(s): **{passed} passed**, {failed} failed, {errors} could not be checked."
+        ).format(**s),
         "",
-        "| File | Verdict | Score | Words | Reading | Keyword | Failing checks |",
+        "| {} |".format(
+            " | ".join(
+                (
+                    _("File"),
+                    _("Verdict"),
+                    _("Score"),
+                    _("Words"),
+                    _("Reading"),
+                    _("Keyword"),
+                    _("Failing checks"),
+                )
+            )
+        ),
         "|---|---|---:|---:|---:|---|---|",
     ]
     for r in reports:
         if r.error is not None:
-            out.append(f"| {_file(r)} | ⚠️ error | | | | | {_cell(r.error)} |")
+            error = _("error")
+            out.append(f"| {_file(r)} | ⚠️ {error} | | | | | {_cell(r.error)} |")
             continue
-        verdict = "✅ pass" if r.passed else "❌ fail"
+        verdict = "✅ " + _("pass") if r.passed else "❌ " + _("fail")
         failing = ", ".join(f"{c.id} {c.name}" for c in r.failures) or "—"
         density = r.metrics.get("keyword_density")
         keyword = (
-            f"{_cell(r.keyword)} ({density:.2f} %)" if r.keyword and density is not None else "—"
+            f"{_cell(r.keyword)} ({percent(density, 2)})"
+            if r.keyword and density is not None
+            else "—"
         )
         minutes = r.metrics.get("reading_time_minutes")
         reading = f"{minutes} min" if minutes is not None else ""

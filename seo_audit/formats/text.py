@@ -16,10 +16,11 @@ import click
 from seo_audit.checks.base import PASS, SKIP, CheckResult
 from seo_audit.formats import RenderOptions, metric_text
 from seo_audit.formats.safe import for_terminal as safe
+from seo_audit.i18n import N_, _, decimal, number, percent
 from seo_audit.report import Report, summary_of
 
 # How each line is worded, by its effect on the verdict.
-FAILS, WARNS, PASSES, SKIPS = "FAIL", "warn", "pass", "skip"
+FAILS, WARNS, PASSES, SKIPS = N_("FAIL"), N_("warn"), N_("pass"), N_("skip")
 STYLES = {FAILS: ("✗", "red"), WARNS: ("!", "yellow"), PASSES: ("✓", "green"), SKIPS: ("-", None)}
 # Places shown under a finding (more with -v); the rest are counted.
 SHOWN_PLACES = 3
@@ -53,7 +54,7 @@ def excerpt(text: str, room: int) -> str:
 
 def _label(kind: str, color: bool) -> str:
     if not color:
-        return kind
+        return _(kind)
     symbol, fg = STYLES[kind]
     return click.style(symbol, fg=fg, bold=kind == FAILS)
 
@@ -72,17 +73,18 @@ def _places(result: CheckResult, options: RenderOptions) -> list[str]:
         out.append(f"{' ' * PLACE_INDENT}{where}  « {excerpt(loc.text, room)} »{note}")
     if len(result.locations) > shown:
         more = len(result.locations) - shown
-        hint = "" if options.verbose else " (-v shows more)"
-        out.append(f"{' ' * PLACE_INDENT}… and {more} more{hint}")
+        hint = "" if options.verbose else _(" (-v shows more)")
+        out.append(" " * PLACE_INDENT + _("… and {count} more").format(count=more) + hint)
     return out
 
 
 def _check_line(result: CheckResult, kind: str, options: RenderOptions, columns: int) -> list[str]:
-    head = f"  {_label(kind, options.color)} {result.id} {result.name}: "
+    named = _("{name}:").format(name=result.name)
+    head = f"  {_label(kind, options.color)} {result.id} {named} "
     text = safe(result.message)
     if result.expected and (kind in (FAILS, WARNS) or options.verbose):
-        text += f" (expected {safe(result.expected)})"
-    visible = len(f"  {kind} {result.id} {result.name}: ")
+        text += _(" (expected {expected})").format(expected=safe(result.expected))
+    visible = len(f"  {_(kind)} {result.id} {named} ")
     wrapped = textwrap.wrap(
         text, width=max(columns - visible, 30), break_long_words=False, break_on_hyphens=False
     )
@@ -92,31 +94,35 @@ def _check_line(result: CheckResult, kind: str, options: RenderOptions, columns:
 
 
 def _verdict(report: Report, color: bool) -> str:
-    word = "PASS" if report.passed else "FAIL"
+    word = _("PASS") if report.passed else _("FAIL")
     if color:
         word = click.style(word, fg="green" if report.passed else "red", bold=True)
     path = click.style(safe(report.path), bold=True) if color else safe(report.path)
-    keyword = f"“{safe(report.keyword)}”" if report.keyword else "none"
-    head = f"{path}: {word}  score {report.score}/100  keyword {keyword}"
+    keyword = _("“{keyword}”").format(keyword=safe(report.keyword)) if report.keyword else _("none")
+    head = _("{path}: {verdict}  score {score}/100  keyword {keyword}").format(
+        path=path, verdict=word, score=report.score, keyword=keyword
+    )
     return head
 
 
 def render_file(report: Report, options: RenderOptions) -> list[str]:
     columns = options.width
     if report.error is not None:
-        label = click.style("ERROR", fg="red", bold=True) if options.color else "ERROR"
-        return [f"{safe(report.path)}: {label} {safe(report.error)}"]
+        label = click.style(_("ERROR"), fg="red", bold=True) if options.color else _("ERROR")
+        said = _("{path}: {label} {error}")
+        return [said.format(path=safe(report.path), label=label, error=safe(report.error))]
     out = [_verdict(report, options.color)]
     if report.title or report.link:
-        named = [f"“{safe(report.title)}”" if report.title else "", safe(report.link or "")]
+        title = _("“{keyword}”").format(keyword=safe(report.title)) if report.title else ""
+        named = [title, safe(report.link or "")]
         out.append("  " + " ".join(part for part in named if part))
     for reason in report.verdict_reasons():
         out.extend(
             textwrap.wrap(
                 safe(reason),
                 width=columns,
-                initial_indent="  because ",
-                subsequent_indent=" " * 10,
+                initial_indent="  " + _("because") + " ",
+                subsequent_indent=" " * (len(_("because")) + 3),
                 break_on_hyphens=False,
             )
         )
@@ -132,29 +138,34 @@ def render_file(report: Report, options: RenderOptions) -> list[str]:
         if kind in (FAILS, WARNS):
             out.extend(_places(result, options))
     if hidden[PASSES] or hidden[SKIPS]:
-        out.append(f"  {hidden[PASSES]} check(s) passed, {hidden[SKIPS]} skipped (-v lists them)")
+        said = _("{passed} check(s) passed, {skipped} skipped (-v lists them)")
+        out.append("  " + said.format(passed=hidden[PASSES], skipped=hidden[SKIPS]))
     for note in report.notes:
-        out.append(f"  note: {safe(note)}")
+        out.append("  " + _("note: {note}").format(note=safe(note)))
     m = report.metrics
     if m and not options.quiet:
         density = m.get("keyword_density")
         parts = [
-            f"{m['words']} words",
-            f"{m['sentences']} sentences",
-            f"{m['paragraphs']} paragraphs",
+            _("{count} words").format(count=m["words"]),
+            _("{count} sentences").format(count=m["sentences"]),
+            _("{count} paragraphs").format(count=m["paragraphs"]),
             f"H1/H2/H3 {m['h1']}/{m['h2']}/{m['h3']}",
-            f"reading ease {m['reading_ease']}",
-            f"keyword {density:.2f} %" if density is not None else "keyword -",
+            _("reading ease {score}").format(score=decimal(m["reading_ease"])),
+            _("keyword {density}").format(density=percent(density, 2))
+            if density is not None
+            else _("keyword -"),
         ]
         if "reading_time_minutes" in m:
-            parts.insert(1, f"{m['reading_time_minutes']} min to read")
-        out.append("  metrics: " + " · ".join(parts))
+            parts.insert(
+                1, _("{minutes} min to read").format(minutes=number(m["reading_time_minutes"]))
+            )
+        out.append("  " + _("metrics: {parts}").format(parts=" · ".join(parts)))
         if m.get("prominent_words"):
             out.extend(
                 textwrap.wrap(
                     safe(metric_text(m["prominent_words"])),
                     width=columns,
-                    initial_indent="  prominent words: ",
+                    initial_indent="  " + _("prominent words: "),
                     subsequent_indent=" " * 4,
                 )
             )
@@ -169,18 +180,21 @@ def render_summary(reports: list[Report], options: RenderOptions) -> list[str]:
     out = []
     failed = [r for r in reports if not r.passed]
     if len(reports) > 1 and failed:
-        out.append("Drafts that need work:")
+        out.append(_("Drafts that need work:"))
         for r in failed:
             if r.error is not None:
-                out.append(f"  {safe(r.path)}: could not be checked")
+                out.append("  " + _("{path}: could not be checked").format(path=safe(r.path)))
             else:
-                ids = ", ".join(f"{c.id} {c.name}" for c in r.failures) or "score gate"
-                out.append(f"  {safe(r.path)}: score {r.score}, failing {ids}")
+                ids = ", ".join(f"{c.id} {c.name}" for c in r.failures) or _("score gate")
+                said = _("{path}: score {score}, failing {ids}")
+                out.append("  " + said.format(path=safe(r.path), score=r.score, ids=ids))
         out.append("")
     s = summary_of(reports)
     out.append(
-        f"{s['files']} file(s) checked: {s['passed']} passed, {s['failed']} failed, "
-        f"{s['errors']} could not be checked."
+        _(
+            "{files} file(s) checked: {passed} passed, {failed} failed, "
+            "{errors} could not be checked."
+        ).format(**s)
     )
     return out
 

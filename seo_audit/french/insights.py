@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from seo_audit.french.frequencies import zipf
 from seo_audit.french.text import HYPHENS, normalise, word_lists
+from seo_audit.i18n import _
 
 # Silent reading speed of French adults reading their own language: 195 ± 26 words per
 # minute, from the International Reading Speed Texts (IReST): Trauzettel-Klosinski, Dietz et
@@ -196,7 +197,9 @@ def is_complex(token: Token, min_letters: int, max_zipf: float, keyphrase: froze
 
 def not_measured(a: Any) -> str:
     """Why an Analysis `a` has no insights."""
-    return f"Not measured: the text is not in French (detected: {a.language})."
+    return _("Not measured: the text is not in French (detected: {language}).").format(
+        language=a.language
+    )
 
 
 @dataclass

@@ -19,12 +19,14 @@ As on the command line, an explicit `ruleset` wins over pyproject.toml.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from seo_audit.engine import AuditOptions
 from seo_audit.errors import InputError
+from seo_audit.i18n import resolve_language
 from seo_audit.parse import parse
 from seo_audit.ruleset import RuleSet, load_ruleset, site_url_problem
 
@@ -142,4 +144,6 @@ def options_for(
         input_format=input_format,
         ruleset=rules,
         site_url=settings.site_url,
+        # Diagnostics in the rule set's language, else the editor's locale.
+        lang=resolve_language(None, rules.lang, os.environ),
     )

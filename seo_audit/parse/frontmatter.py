@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from seo_audit.errors import InputError
+from seo_audit.i18n import _
 from seo_audit.textmap import align
 
 
@@ -134,35 +135,45 @@ def _load_yaml(path: str, raw: str) -> Any:
     try:
         return yaml.load(raw, Loader=FrontMatterLoader)  # a yaml.SafeLoader subclass
     except _Refused as exc:
-        where = f" on line {exc.mark.line + 2}" if exc.mark is not None else ""
-        raise InputError(path, f"YAML front matter refused{where}: {exc.problem}") from None
+        where = _(" on line {line}").format(line=exc.mark.line + 2) if exc.mark is not None else ""
+        said = _("YAML front matter refused{where}: {problem}")
+        raise InputError(path, said.format(where=where, problem=exc.problem)) from None
     except yaml.reader.ReaderError as exc:
         line = raw.count("\n", 0, exc.position) + 2
         raise InputError(
             path,
-            f"broken YAML front matter on line {line}: control character "
-            f"U+{exc.character:04X} is not allowed (write it as an escape in double quotes)",
+            _(
+                "broken YAML front matter on line {line}: control character {character} is not "
+                "allowed (write it as an escape in double quotes)"
+            ).format(line=line, character=f"U+{exc.character:04X}"),
         ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" on line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(path, f"broken YAML front matter{where}: {problem}") from None
+        where = _(" on line {line}").format(line=mark.line + 2) if mark is not None else ""
+        problem = getattr(exc, "problem", None) or _("invalid YAML")
+        said = _("broken YAML front matter{where}: {problem}")
+        raise InputError(path, said.format(where=where, problem=problem)) from None
     except RecursionError:
-        raise InputError(path, f"YAML front matter refused: {_deep_problem()}") from None
+        said = _("YAML front matter refused: {problem}")
+        raise InputError(path, said.format(problem=_deep_problem())) from None
 
 
 def _load_toml(path: str, raw: str) -> Any:
     try:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(path, f"broken TOML front matter: {exc}") from None
+        raise InputError(
+            path, _("broken TOML front matter: {problem}").format(problem=exc)
+        ) from None
     except RecursionError:
-        raise InputError(path, f"TOML front matter refused: {_deep_problem()}") from None
+        said = _("TOML front matter refused: {problem}")
+        raise InputError(path, said.format(problem=_deep_problem())) from None
     except ValueError as exc:  # an integer past Python's digit limit
         if "digits" not in str(exc):
-            raise InputError(path, f"broken TOML front matter: {exc}") from None
-        raise InputError(path, f"TOML front matter refused: {_int_problem()}") from None
+            said = _("broken TOML front matter: {problem}")
+            raise InputError(path, said.format(problem=exc)) from None
+        said = _("TOML front matter refused: {problem}")
+        raise InputError(path, said.format(problem=_int_problem())) from None
 
 
 def split_front_matter(path: str, text: str) -> FrontMatter:
@@ -180,22 +191,25 @@ def split_front_matter(path: str, text: str) -> FrontMatter:
         if lines[end].rstrip() in closers:
             break
     else:
-        raise InputError(path, f"front matter opened with '{opener}' on line 1 is never closed")
+        said = _("front matter opened with '{opener}' on line 1 is never closed")
+        raise InputError(path, said.format(opener=opener))
     raw = "\n".join(lines[1:end])
     if len(raw) > MAX_FRONT_MATTER_CHARS:
         raise InputError(
             path,
-            f"front matter too long ({len(raw):,} characters; the limit is "
-            f"{MAX_FRONT_MATTER_CHARS:,})",
+            _("front matter too long ({count} characters; the limit is {limit})").format(
+                count=f"{len(raw):,}", limit=f"{MAX_FRONT_MATTER_CHARS:,}"
+            ),
         )
     meta = _load_yaml(path, raw) if kind == "yaml" else _load_toml(path, raw)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise InputError(path, "front matter must be a mapping of keys to values")
+        raise InputError(path, _("front matter must be a mapping of keys to values"))
     problem = _check_value(meta)
     if problem:
-        raise InputError(path, f"{kind.upper()} front matter refused: {problem}")
+        said = _("{kind} front matter refused: {problem}")
+        raise InputError(path, said.format(kind=kind.upper(), problem=problem))
     key_lines = {}
     for i in range(1, end):
         m = _KEY_RE.match(lines[i])
