@@ -312,3 +312,37 @@ def test_worker_processes_write_in_the_language_of_the_run(runner, nlp):
     assert result.exit_code == 1
     assert "ÉCHEC" in result.output
     assert not english_left(result.output)
+
+
+def test_editor_hover_documentation_and_fixes_in_french(nlp, tmp_path, monkeypatch):
+    """The language server's texts follow the language of the run, like its diagnostics."""
+    pytest.importorskip("pygls")
+    from seo_audit.lsp.actions import suppression_actions
+    from seo_audit.lsp.checker import Checker
+    from seo_audit.lsp.explain import check_page, hover_text
+    from seo_audit.lsp.settings import Settings
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")  # no rule set says otherwise: the locale
+    text = Path(SAMPLES / "echec-phrases-longues.md").read_text(encoding="utf-8")
+    draft = tmp_path / "brouillon.md"
+    draft.write_text(text, encoding="utf-8")
+    checked = Checker().check(draft.as_uri(), 1, text, "markdown", Settings(), None)
+    assert checked.lang == "fr"
+    finding = next(f for f in checked.findings if f.result.id == "R001" and not f.whole_document)
+    with language(checked.lang):
+        hover = hover_text(finding.result, finding.location, checked.ruleset)
+        page = check_page(REGISTRY["R001"])
+        blocks = checked.report.draft.blocks
+        titles = [
+            a.title
+            for a in suppression_actions(
+                checked.uri, 1, finding, checked.positions, blocks, "markdown"
+            )
+        ]
+    assert "**Comment corriger :**" in hover and "How to fix" not in hover
+    assert "## Ce qu" in page and "What it checks" not in page
+    assert titles and all(t.startswith("Désactiver R001") for t in titles)
+    for said in (hover, page, *titles):
+        said = re.sub(r"`[^`]*`", " ", said)  # option names and directives: ids
+        assert not english_left(said), said

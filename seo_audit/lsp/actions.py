@@ -22,6 +22,7 @@ import re
 
 from lsprotocol import types
 
+from seo_audit.i18n import _
 from seo_audit.lsp.convert import Finding, Positions
 from seo_audit.lsp.explain import directive
 from seo_audit.marks import BlockView
@@ -117,15 +118,19 @@ def suppression_actions(
         if line == first:
             comment = prefix + directive("disable-next-line", check_id)
             edit = _insert(positions, line, comment, newline)
-            actions.append(action(f"Disable {check_id} for this line", [edit], True))
+            actions.append(
+                action(_("Disable {id} for this line").format(id=check_id), [edit], True)
+            )
         else:
             last = positions.line_of(max(block.end - 1, block.start))
             edits = [
                 _insert(positions, first, prefix + directive("disable", check_id), newline),
                 _insert(positions, last + 1, prefix + directive("enable", check_id), newline),
             ]
-            actions.append(action(f"Disable {check_id} for this paragraph", edits, True))
+            title = _("Disable {id} for this paragraph").format(id=check_id)
+            actions.append(action(title, edits, True))
     top = file_directive_line(positions.text, input_format)
     edit = _insert(positions, top, directive("disable-file", check_id), newline)
-    actions.append(action(f"Disable {check_id} for this file", [edit], False))
+    title = _("Disable {id} for this file").format(id=check_id)
+    actions.append(action(title, [edit], False))
     return actions

@@ -16,6 +16,7 @@ from lsprotocol import types
 from seo_audit.checks.base import CheckResult, Location
 from seo_audit.engine import Draft, audit_drafts
 from seo_audit.errors import InputError
+from seo_audit.i18n import language
 from seo_audit.io import read_text
 from seo_audit.lsp.cache import BlockDocCache
 from seo_audit.lsp.convert import Finding, Positions, error_diagnostic, findings_of
@@ -82,6 +83,7 @@ class Checked:
     findings: list[Finding] = field(default_factory=list)
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
     problem: str | None = None  # a configuration problem: nothing was checked
+    lang: str = "en"  # the language of its messages, for hovers, fixes and the report
 
     def at(self, position: types.Position) -> list[Finding]:
         """The findings whose range holds `position` (a whole-draft one: on its headline)."""
@@ -122,6 +124,7 @@ class Checker:
         rules = load_rules(settings, folder, root)
         name = draft_name(uri, fmt, root)
         options = options_for(settings, rules, name, plain, fmt)
+        checked.lang = options.lang
         self.cache.cancelled = cancelled
         try:
             report = next(audit_drafts([Draft(name, plain, fmt)], options, doc_cache=self.cache))
@@ -135,7 +138,8 @@ class Checker:
             return checked
 
         def href(result: CheckResult) -> str | None:
-            return doc_href(result.id, settings.docs_url)
+            with language(checked.lang):
+                return doc_href(result.id, settings.docs_url)
 
         self._others = {}
         checked.findings = findings_of(report, checked.positions, href, self._related)

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from seo_audit import __version__
-from seo_audit.checks.base import Check, CheckResult, Location
+from seo_audit.checks.base import DESCRIBED, Check, CheckResult, Location
+from seo_audit.i18n import _, current_language
 from seo_audit.registry import find_check
 from seo_audit.ruleset import RuleSet
 
@@ -71,8 +72,9 @@ def _example(check: type[Check], heading: str, limit: int | None = None) -> str 
     text = check.doc_sections().get(heading)
     if not text:
         return None
-    if text.startswith("(described)"):
-        return text.removeprefix("(described)").strip()
+    described = _(DESCRIBED)  # doc_sections gives the example in the current language
+    if text.startswith(described):
+        return text.removeprefix(described).strip()
     return _fenced(text, limit)
 
 
@@ -80,38 +82,39 @@ def _options_table(check: type[Check], values: dict[str, Any] | None, label: str
     if not check.options:
         return []
     current = check.values(values)
-    rows = [f"| option | {label} | default | meaning |", "|---|---|---|---|"]
+    head = (_("option"), label, _("default"), _("meaning"))
+    rows = ["| {} |".format(" | ".join(head)), "|---|---|---|---|"]
     for o in check.options:
-        meaning = o.help.replace("|", "\\|")
+        meaning = _(o.help).replace("|", "\\|")
         rows.append(f"| `{o.name}` | {o.show(current[o.name])} | {o.show(o.default)} | {meaning} |")
     return rows
 
 
 def check_page(check: type[Check]) -> str:
     """A check's documentation as a Markdown page, with its default values."""
-    state = "" if check.enabled else " · off by default"
+    state = "" if check.enabled else " · " + _("off by default")
     parts = [
         f"# {check.id} {check.name}",
         check.summary(),
-        f"Family {check.family} · default severity {check.severity} · weight "
-        f"{check.weight:g}{state}",
+        _("Family {family} · default severity {severity} · weight {weight}").format(
+            family=check.family, severity=check.severity, weight=f"{check.weight:g}"
+        )
+        + state,
     ]
     for heading, text in check.doc_sections().items():
         if heading.endswith("example"):
             body = _example(check, heading) or ""
         else:
             body = text
-        parts.append(f"## {heading}\n\n{body}")
-    table = _options_table(check, None, "value")
+        parts.append(f"## {_(heading)}\n\n{body}")
+    table = _options_table(check, None, _("value"))
     if table:
-        parts.append(
-            f"## Options\n\nSet under `[checks.{check.name}]` in a rule set.\n\n" + "\n".join(table)
-        )
-    parts.append(
-        "## Suppressing it in a draft\n\n"
-        f"`{directive('disable-next-line', check.id)}` on the line before a paragraph, "
-        f"or `{directive('disable-file', check.id)}` for the whole draft."
+        where = _("Set under `[checks.{name}]` in a rule set.").format(name=check.name)
+        parts.append(f"## {_('Options')}\n\n{where}\n\n" + "\n".join(table))
+    how = _("`{line}` on the line before a paragraph, or `{file}` for the whole draft.").format(
+        line=directive("disable-next-line", check.id), file=directive("disable-file", check.id)
     )
+    parts.append(f"## {_('Suppressing it in a draft')}\n\n{how}")
     return "\n\n".join(parts) + "\n"
 
 
@@ -120,7 +123,7 @@ _written: set[Path] = set()
 
 def doc_file(check: type[Check]) -> Path:
     """The Markdown page of a check in the cache folder, written if missing or outdated."""
-    path = cache_root() / "docs" / __version__ / f"{check.id}-{check.name}.md"
+    path = cache_root() / "docs" / __version__ / current_language() / f"{check.id}-{check.name}.md"
     if path not in _written:
         page = check_page(check)
         try:
@@ -156,42 +159,46 @@ def hover_text(
     """Markdown for a finding: what is wrong there, the threshold, how to fix it, why."""
     check = find_check(result.id)
     head = f"**{result.id} {result.name}** · {result.family} · {result.status}, "
-    head += f"severity {result.severity}"
+    head += _("severity {severity}").format(severity=result.severity)
     if ruleset is not None:
-        head += f" in rule set `{ruleset.name}`"
+        head += " " + _("in rule set `{name}`").format(name=ruleset.name)
     parts = [head]
-    where = f"**Here:** {location.note}. " if location is not None and location.note else ""
+    where = ""
+    if location is not None and location.note:
+        where = _("**Here:** {note}.").format(note=location.note) + " "
     parts.append(where + result.message)
     measured = []
     if result.value is not None:
         from seo_audit.lsp.convert import shown_value
 
-        measured.append(f"**Measured:** {shown_value(result.value)}")
+        measured.append(_("**Measured:** {value}").format(value=shown_value(result.value)))
     if result.expected:
-        measured.append(f"**Target:** {result.expected}")
+        measured.append(_("**Target:** {target}").format(target=result.expected))
     if measured:
         parts.append(" · ".join(measured))
     if check is not None:
         values = ruleset.checks[check.id].options if ruleset is not None else None
-        fix = f"**How to fix it:** {check.summary(values)}"
+        fix = _("**How to fix it:** {summary}").format(summary=check.summary(values))
         example = _example(check, "Passing example", EXAMPLE_LINES)
         if example:
-            fix += f" For example:\n\n{example}"
+            fix += " " + _("For example:") + f"\n\n{example}"
         parts.append(fix)
         sections = check.doc_sections(values)
         for heading in ("What it checks", "Why it matters"):
             if sections.get(heading):
-                parts.append(f"**{heading}:** {' '.join(sections[heading].split())}")
-        table = _options_table(check, values, ruleset.name if ruleset else "value")
+                said = " ".join(sections[heading].split())
+                parts.append(f"**{_('{heading}:').format(heading=_(heading))}** {said}")
+        table = _options_table(check, values, ruleset.name if ruleset else _("value"))
         if table:
-            parts.append("**Thresholds**\n\n" + "\n".join(table))
+            parts.append(f"**{_('Thresholds')}**\n\n" + "\n".join(table))
     if can_suppress:
         parts.append(
-            f"Not wanted here? `{directive('disable-next-line', result.id)}` on the line "
-            "before (quick fix)."
+            _("Not wanted here? `{directive}` on the line before (quick fix).").format(
+                directive=directive("disable-next-line", result.id)
+            )
         )
     if href:
-        parts.append(f"[Documentation of {result.id}]({href})")
+        parts.append(f"[{_('Documentation of {id}').format(id=result.id)}]({href})")
     return "\n\n".join(parts)
 
 

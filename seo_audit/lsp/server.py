@@ -37,6 +37,7 @@ from pygls.lsp.server import LanguageServer
 
 from seo_audit import __version__
 from seo_audit.errors import SeoAuditError
+from seo_audit.i18n import _, language
 from seo_audit.lsp.actions import suppression_actions
 from seo_audit.lsp.cache import Superseded
 from seo_audit.lsp.checker import Checked, Checker, input_format, uri_path
@@ -62,7 +63,8 @@ def write_html_report(checked: Checked) -> Path:
 
     if checked.report is None:
         raise SeoAuditError("the draft has not been checked yet")
-    html = renderers()["html"]([checked.report], RenderOptions())
+    with language(checked.lang):
+        html = renderers()["html"]([checked.report], RenderOptions())
     path = report_file(checked.uri)
     write_atomically(path, html)
     return path
@@ -334,11 +336,13 @@ def make_server() -> SeoAuditServer:
             if finding.result.id in seen:
                 continue
             seen.add(finding.result.id)
-            href = doc_href(finding.result.id, ls.settings.docs_url)
             can_suppress = checked.input_format != "text"
-            parts.append(
-                hover_text(finding.result, finding.location, checked.ruleset, href, can_suppress)
-            )
+            with language(checked.lang):
+                href = doc_href(finding.result.id, ls.settings.docs_url)
+                text = hover_text(
+                    finding.result, finding.location, checked.ruleset, href, can_suppress
+                )
+            parts.append(text)
         if not parts:
             return None
         return types.Hover(
@@ -367,15 +371,17 @@ def make_server() -> SeoAuditServer:
             titles: set[str] = set()
             blocks = checked.report.draft.blocks if checked.report and checked.report.draft else []
             for finding in checked.within(params.range.start, params.range.end):
-                for action in suppression_actions(
-                    uri,
-                    checked.version,
-                    finding,
-                    checked.positions,
-                    blocks,
-                    checked.input_format,
-                    checked.newline,
-                ):
+                with language(checked.lang):
+                    fixes = suppression_actions(
+                        uri,
+                        checked.version,
+                        finding,
+                        checked.positions,
+                        blocks,
+                        checked.input_format,
+                        checked.newline,
+                    )
+                for action in fixes:
                     if action.title not in titles:
                         titles.add(action.title)
                         actions.append(action)
@@ -385,7 +391,8 @@ def make_server() -> SeoAuditServer:
             and checked.report.error is None
             and html_report_available()
         ):
-            title = "Open the HTML report of this draft"
+            with language(checked.lang):
+                title = _("Open the HTML report of this draft")
             actions.append(
                 types.CodeAction(
                     title=title,
