@@ -340,7 +340,7 @@ def test_editor_hover_documentation_and_fixes_in_french(nlp, tmp_path, monkeypat
                 checked.uri, 1, finding, checked.positions, blocks, "markdown"
             )
         ]
-    assert "**Comment corriger :**" in hover and "How to fix" not in hover
+    assert "**Comment corriger**\u202f:" in hover and "How to fix" not in hover
     assert "## Ce qu" in page and "What it checks" not in page
     assert titles and all(t.startswith("Désactiver R001") for t in titles)
     for said in (hover, page, *titles):
