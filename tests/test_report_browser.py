@@ -40,6 +40,11 @@ ARTIFACTS = Path(os.environ.get("SEO_AUDIT_ARTIFACTS") or ROOT / "tests" / "arti
 LONG = "samples/echec-phrases-longues.md"
 WIDE = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
+# The innermost elements that stick out on the right, to say what to mend when a page is too wide.
+WIDER_THAN_THE_PAGE = """() => [...document.querySelectorAll("body *")]
+    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+    .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > e.getBoundingClientRect().right - 0.5))
+    .slice(0, 5).map(e => e.tagName + "." + e.className + ": " + (e.textContent || "").slice(0, 60))"""
 # The narrowest phone still in use: a margin against fonts wider than this machine's.
 SMALL_PHONE = {"width": 320, "height": 568}
 
@@ -310,6 +315,26 @@ def test_print_lays_the_page_out_in_one_column(batch, open_page):
     assert page.locator(".layout").evaluate("e => getComputedStyle(e).display") == "block"
 
 
+def test_a_long_source_path_fits_a_phone(batch, open_page, tmp_path, monkeypatch):
+    """A rewrite checked from another folder names its source by its path: a long word with
+    no space, which must wrap rather than widen the page."""
+    folder = tmp_path / "redaction-du-service-numerique" / "articles-de-la-semaine-en-cours"
+    folder.mkdir(parents=True)
+    for name in ("chiffre-invente.md", "source-crue.txt"):
+        shutil.copy(SAMPLES / "rewrites" / name, folder / name)
+    monkeypatch.chdir(tmp_path)
+    (report,) = audit_drafts([str(folder / "chiffre-invente.md")], AuditOptions())
+    html = render_page(report)
+    assert "articles-de-la-semaine-en-cours/source-crue.txt</code>" in html
+    single = tmp_path / "rewrite.html"
+    single.write_text(html, encoding="utf-8")
+    page = open_page(batch, LONG).page
+    page.set_viewport_size(SMALL_PHONE)
+    page.goto(single.as_uri())
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    assert overflow <= SMALL_PHONE["width"], page.evaluate(WIDER_THAN_THE_PAGE)
+
+
 def test_screenshot_of_each_sample_report(batch, open_page):
     """Full-page screenshots for a reviewer, and pages that fit a phone's width."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -331,7 +356,10 @@ def test_screenshot_of_each_sample_report(batch, open_page):
         for phone in (PHONE, SMALL_PHONE):
             page.set_viewport_size(phone)
             overflow = page.evaluate("document.documentElement.scrollWidth")
-            assert overflow <= phone["width"], f"{name} is wider than a phone: {overflow}px"
+            assert overflow <= phone["width"], (
+                f"{name} is wider than a phone: {overflow}px",
+                page.evaluate(WIDER_THAN_THE_PAGE),
+            )
     for shot in written:
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     print(f"\nscreenshots of the HTML reports: {ARTIFACTS}")
