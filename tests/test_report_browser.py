@@ -41,10 +41,15 @@ LONG = "samples/echec-phrases-longues.md"
 WIDE = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # The innermost elements that stick out on the right, to say what to mend when a page is too wide.
-WIDER_THAN_THE_PAGE = """() => [...document.querySelectorAll("body *")]
-    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-    .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > e.getBoundingClientRect().right - 0.5))
-    .slice(0, 5).map(e => e.tagName + "." + e.className + ": " + (e.textContent || "").slice(0, 60))"""
+WIDER_THAN_THE_PAGE = """() => {
+  const right = e => e.getBoundingClientRect().right;
+  const limit = document.documentElement.clientWidth + 0.5;
+  return [...document.querySelectorAll("body *")]
+    .filter(e => right(e) > limit)
+    .filter(e => ![...e.children].some(c => right(c) > right(e) - 0.5))
+    .slice(0, 5)
+    .map(e => `${e.tagName}.${e.className}: ${(e.textContent || "").slice(0, 60)}`);
+}"""
 # The narrowest phone still in use: a margin against fonts wider than this machine's.
 SMALL_PHONE = {"width": 320, "height": 568}
 
