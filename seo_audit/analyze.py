@@ -27,7 +27,7 @@ from seo_audit.document import (
 from seo_audit.french.connectors import find_connectors, sentence_opening
 from seo_audit.french.keyphrases import suggest_keyphrases
 from seo_audit.french.keyword import KeyphraseMatcher, keyphrase_content_words
-from seo_audit.french.language import detect_language
+from seo_audit.french.language import detect_language, language_of_words, language_words
 from seo_audit.french.passive import is_passive_span
 from seo_audit.french.syllables import token_syllables
 from seo_audit.french.words import count_words, word_pieces
@@ -351,8 +351,12 @@ def analyze(
     hits: list[KeywordHit] = []
     meta_hits: list[MetaHit] = []
     previous: Span | None = None
+    # Read once: Doc.text and Span.text join their tokens' text at every call.
+    doc_text = doc.text
+    tokens = list(doc)
     for sent in doc.sents:
-        if not sent.text.strip():
+        whole = doc_text[sent.start_char : sent.end_char]  # sent.text
+        if not whole.strip():
             continue
         si = where.index(sent.start_char)
         seg = parts[si]
@@ -376,8 +380,8 @@ def analyze(
             )
         # A block never shares a sentence with the next one (see nlp.BLOCK_SEPARATOR).
         same_block = previous is not None and previous.start_char >= starts[si]
-        text = sent.text.strip()
-        first = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        text = whole.strip()
+        first = sent.start_char + len(whole) - len(whole.lstrip())
         sent_start, sent_end = block_span(first, first + len(text))
         sentences.append(
             Sentence(
@@ -388,23 +392,29 @@ def analyze(
                 start=sent_start,
                 end=sent_end,
                 words=count_words(text),
-                syllables=sum(token_syllables(t) for t in sent if _is_wordlike(t)),
+                syllables=sum(
+                    token_syllables(t) for t in tokens[sent.start : sent.end] if _is_wordlike(t)
+                ),
                 passive=is_passive_span(sent),
                 connectors=find_connectors(sent, previous if same_block else None),
-                opening=sentence_opening(sent),
+                opening=sentence_opening(sent, whole),
                 span=sent,
             )
         )
         previous = sent
 
     own = [own_words(b) for b in blocks]
-    language, confidence = detect_language(
-        "\n".join(t for t in own if t) or "\n".join(b.text for b in blocks) or doc.text
-    )
+    # Each block's words read once: the words of the blocks joined by line breaks are
+    # theirs end to end (language_words).
+    own_language_words = [language_words(t) if t else [] for t in own]
+    if any(own):
+        language, confidence = language_of_words([w for ws in own_language_words for w in ws])
+    else:
+        language, confidence = detect_language("\n".join(b.text for b in blocks) or doc_text)
     foreign = []
     for bi, text in enumerate(own):
         if text and count_words(text) >= MIN_WORDS_FOR_LANGUAGE:
-            code, conf = detect_language(text)
+            code, conf = language_of_words(own_language_words[bi])
             if code not in ("fr", "und") and conf >= 0.5:
                 foreign.append((bi, code))
 

@@ -36,7 +36,6 @@ Contractions are spelt out too (`du` = `de le`, `aux` = `à les`, `d’` = `de`)
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -149,6 +148,17 @@ class _Unit:
     is_word: bool
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_facts(word: str) -> tuple[str, bool, tuple[str, ...]]:
+    """A word as matched in the text: its normalised form, whether it is a word (not a
+    mark), and the word(s) compared (`_spelt_out` without the `s’ il` case). Cached: the
+    same few thousand forms come back in every sentence."""
+    raw = normalise(word)
+    m = _ELIDED_QUE.match(raw)
+    parts = (m.group(1) + "e",) if m else _CONTRACTIONS.get(raw, (raw,))
+    return raw, any(c.isalnum() for c in raw), parts
+
+
 @functools.lru_cache(maxsize=8)
 def _units(sent: Span) -> list[_Unit]:
     """The words of a sentence; a contraction gives two units (`du` → `de`, `le`).
@@ -157,14 +167,27 @@ def _units(sent: Span) -> list[_Unit]:
     The result must not be changed by callers.
     """
     tokens = list(sent)
+    if not tokens:
+        return []
     starts = [t.idx for t in tokens]
-    matches = list(_WORD_RE.finditer(unify_marks(sent.text)))
-    raws = [normalise(m.group()) for m in matches]
+    # sent.text, from the tokens already at hand (Span.text would create them again).
+    text = "".join([t.text_with_ws for t in tokens])
+    if tokens[-1].whitespace_:
+        text = text[:-1]
+    facts = [(m.start(), _word_facts(m.group())) for m in _WORD_RE.finditer(unify_marks(text))]
     units = []
-    for m, raw, parts in zip(matches, raws, _spelt_out(raws), strict=True):
-        token = tokens[max(0, bisect.bisect_right(starts, sent.start_char + m.start()) - 1)]
-        is_word = any(c.isalnum() for c in raw)
-        units.extend(_Unit(raw, part, token, is_word) for part in parts)
+    k, last = 0, len(tokens) - 1
+    offset = sent.start_char
+    for n, (start, (raw, is_word, parts)) in enumerate(facts):
+        # The token the word starts in: the last one starting at or before it (the
+        # positions only grow, so the search goes on from the previous word's token).
+        while k < last and starts[k + 1] <= offset + start:
+            k += 1
+        token = tokens[k]
+        if raw == "s’" and n + 1 < len(facts) and facts[n + 1][1][0] in ("il", "ils"):
+            parts = ("si",)
+        for part in parts:
+            units.append(_Unit(raw, part, token, is_word))
     return units
 
 
@@ -316,12 +339,18 @@ _Pair = tuple[int, str, list[tuple[int, int]]]  # start, key, spans of this sent
 def _pairs(units: list[_Unit], previous: list[_Unit] | None) -> list[_Pair]:
     """Two-part connectors: in this sentence, or opened in the previous one."""
     candidates: list[_Pair] = []
-    start = _first_word(units)
     here = _word_index(units)
+    # Both ways of counting a pair need its second part in this sentence.
+    pairs = [pair for pair in _PAIRS if pair[3][0] in here]
+    if not pairs:
+        return []
+    start = _first_word(units)
     before = _word_index(previous) if previous is not None else {}
-    for a, b, seq_a, seq_b in _PAIRS:
+    for a, b, seq_a, seq_b in pairs:
         key = f"{a}{_ELLIPSIS}{b}"
         seconds = [j for j in _positions(units, here, seq_b) if _part_ok(b, units, j, False)]
+        if not seconds:
+            continue
         for i in _positions(units, here, seq_a):
             later = [j for j in seconds if j >= i + len(seq_a)]
             if later and _part_ok(a, units, i, True):
@@ -368,15 +397,19 @@ def connector_role(connector: str) -> str | None:
     return ROLES.get(connector)
 
 
-def sentence_opening(sent: Span) -> str | None:
+def sentence_opening(sent: Span, text: str | None = None) -> str | None:
     """The key for "consecutive sentences start alike": the first word, lower case.
 
     An article or determiner (`le`, `une`, `ces`…) or an elided word (`c’`, `l’`) is not
     enough on its own, so the next word joins it: `le président`, `l’équipe`, `c’est`.
-    None when the span has no word.
+    None when the span has no word. `text`: the span's text when the caller has it.
     """
-    words = [m.group() for m in _WORD_RE.finditer(normalise(sent.text))]
-    words = [w for w in words if any(c.isalnum() for c in w)]
+    words: list[str] = []  # the first two words are all it reads
+    for m in _WORD_RE.finditer(normalise(sent.text if text is None else text)):
+        if any(c.isalnum() for c in m.group()):
+            words.append(m.group())
+            if len(words) == 2:
+                break
     if not words:
         return None
     first = words[0]
