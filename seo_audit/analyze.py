@@ -473,6 +473,12 @@ def kandel_moles(words: int, sentences: int, syllables: int) -> float:
     return 207 - 1.015 * (words / sentences) - 73.6 * (syllables / words)
 
 
+@functools.lru_cache(maxsize=65536)
+def _is_long_word(word: str) -> bool:
+    """LIX counts a word as long above six letters (Björnsson, 1968). Cached: words repeat."""
+    return sum(c.isalpha() for c in word) > 6
+
+
 def compute_metrics(a: Analysis) -> dict[str, Any]:
     """The flat numbers of the report (`seo-audit metrics FILE`)."""
     document = a.document
@@ -483,10 +489,7 @@ def compute_metrics(a: Analysis) -> dict[str, Any]:
     levels = [b.level for b in document.headings]
     long_sentences = sum(1 for s in body if s.words > a.long_sentence_words)
     keyword_count = len(a.keyword_hits)
-    # LIX counts a word as long above six letters (Björnsson, 1968).
-    long_words = sum(
-        1 for s in body for w in word_pieces(s.text) if sum(c.isalpha() for c in w) > 6
-    )
+    long_words = sum(1 for s in body for w in word_pieces(s.text) if _is_long_word(w))
     return {
         "words": words,
         "sentences": len(body),

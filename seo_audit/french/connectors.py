@@ -138,6 +138,11 @@ for _phrase in [*ROLES, *NON_CONNECTORS]:
 for _entries in _INDEX.values():
     _entries.sort(key=lambda entry: -len(entry[0]))
 _PAIRS = [(a, b, _phrase_units(a), _phrase_units(b)) for a, b in TWO_PART]
+# What a sentence must hold for a pair's second part to be in it: its word, or its first
+# two words side by side.
+_SECOND_STARTS: list[str | tuple[str, ...]] = [
+    seq_b[0] if len(seq_b) == 1 else seq_b[:2] for _, _, _, seq_b in _PAIRS
+]
 
 
 @dataclass(slots=True)
@@ -148,15 +153,22 @@ class _Unit:
     is_word: bool
 
 
+_PIECE_RE = re.compile(r"\S+")
+
+
 @functools.lru_cache(maxsize=65536)
-def _word_facts(word: str) -> tuple[str, bool, tuple[str, ...]]:
-    """A word as matched in the text: its normalised form, whether it is a word (not a
-    mark), and the word(s) compared (`_spelt_out` without the `s’ il` case). Cached: the
-    same few thousand forms come back in every sentence."""
-    raw = normalise(word)
-    m = _ELIDED_QUE.match(raw)
-    parts = (m.group(1) + "e",) if m else _CONTRACTIONS.get(raw, (raw,))
-    return raw, any(c.isalnum() for c in raw), parts
+def _piece_units(piece: str) -> tuple[tuple[int, str, str, bool], ...]:
+    """The units of one run of non-space characters: (offset in the run, normalised word,
+    word compared, is a word). No word match crosses a space, and an `s’` before `il` is
+    always followed by it in the same run (the apostrophe only joins a word when a letter
+    follows it), so each run is read alone. Cached: runs are mostly words, which repeat."""
+    matches = list(_WORD_RE.finditer(piece))
+    raws = [normalise(m.group()) for m in matches]
+    return tuple(
+        (m.start(), raw, part, any(c.isalnum() for c in raw))
+        for m, raw, parts in zip(matches, raws, _spelt_out(raws), strict=True)
+        for part in parts
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -174,20 +186,17 @@ def _units(sent: Span) -> list[_Unit]:
     text = "".join([t.text_with_ws for t in tokens])
     if tokens[-1].whitespace_:
         text = text[:-1]
-    facts = [(m.start(), _word_facts(m.group())) for m in _WORD_RE.finditer(unify_marks(text))]
+    text = unify_marks(text)
     units = []
     k, last = 0, len(tokens) - 1
-    offset = sent.start_char
-    for n, (start, (raw, is_word, parts)) in enumerate(facts):
-        # The token the word starts in: the last one starting at or before it (the
-        # positions only grow, so the search goes on from the previous word's token).
-        while k < last and starts[k + 1] <= offset + start:
-            k += 1
-        token = tokens[k]
-        if raw == "s’" and n + 1 < len(facts) and facts[n + 1][1][0] in ("il", "ils"):
-            parts = ("si",)
-        for part in parts:
-            units.append(_Unit(raw, part, token, is_word))
+    for piece in _PIECE_RE.finditer(text):
+        at = sent.start_char + piece.start()
+        for offset, raw, part, is_word in _piece_units(piece.group()):
+            # The token the word starts in: the last one starting at or before it (the
+            # positions only grow, so the search goes on from the previous word's token).
+            while k < last and starts[k + 1] <= at + offset:
+                k += 1
+            units.append(_Unit(raw, part, tokens[k], is_word))
     return units
 
 
@@ -293,10 +302,15 @@ def _singles(units: list[_Unit]) -> list[tuple[int, int, str]]:
     """One-part connectors as (start, end, phrase): the longest accepted phrase wins."""
     found, i = [], 0
     n = len(units)
+    texts = [u.text for u in units]
     while i < n:
+        entries = _INDEX.get(texts[i])
+        if entries is None:  # most words start no phrase
+            i += 1
+            continue
         step = 1
-        following = units[i + 1].text if i + 1 < n else None
-        for seq, key in _INDEX.get(units[i].text, ()):
+        following = texts[i + 1] if i + 1 < n else None
+        for seq, key in entries:
             if len(seq) > 1 and seq[1] != following:
                 continue  # most phrases part ways at their second word: skip the full test
             if _at(units, i, seq) and (key is None or _accept(key, units, i, i + len(seq))):
@@ -339,13 +353,16 @@ _Pair = tuple[int, str, list[tuple[int, int]]]  # start, key, spans of this sent
 def _pairs(units: list[_Unit], previous: list[_Unit] | None) -> list[_Pair]:
     """Two-part connectors: in this sentence, or opened in the previous one."""
     candidates: list[_Pair] = []
-    here = _word_index(units)
-    # Both ways of counting a pair need its second part in this sentence.
-    pairs = [pair for pair in _PAIRS if pair[3][0] in here]
+    # Both ways of counting a pair need its second part in this sentence: its first word,
+    # and the two words together when it has more (see _SECOND_STARTS).
+    texts = [u.text for u in units]
+    present = {*texts, *zip(texts, texts[1:], strict=False)}
+    pairs = [pair for pair, need in zip(_PAIRS, _SECOND_STARTS, strict=True) if need in present]
     if not pairs:
         return []
+    here = _word_index(units)
     start = _first_word(units)
-    before = _word_index(previous) if previous is not None else {}
+    before: dict[str, list[int]] | None = None  # the previous sentence's, when needed
     for a, b, seq_a, seq_b in pairs:
         key = f"{a}{_ELLIPSIS}{b}"
         seconds = [j for j in _positions(units, here, seq_b) if _part_ok(b, units, j, False)]
@@ -357,13 +374,10 @@ def _pairs(units: list[_Unit], previous: list[_Unit] | None) -> list[_Pair]:
                 j = later[0]
                 candidates.append((i, key, [(i, i + len(seq_a)), (j, j + len(seq_b))]))
                 break
-        if (
-            previous is not None
-            and start in seconds
-            and a not in _CORRELATIVES
-            and any(_part_ok(a, previous, i, True) for i in _positions(previous, before, seq_a))
-        ):
-            candidates.append((start, key, [(start, start + len(seq_b))]))
+        if previous is not None and start in seconds and a not in _CORRELATIVES:
+            before = _word_index(previous) if before is None else before
+            if any(_part_ok(a, previous, i, True) for i in _positions(previous, before, seq_a)):
+                candidates.append((start, key, [(start, start + len(seq_b))]))
     # Longest parts first (`non seulement … mais aussi` over `… mais`), no overlaps.
     candidates.sort(key=lambda c: -sum(e - s for s, e in c[2]))
     chosen: list[_Pair] = []
