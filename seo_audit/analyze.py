@@ -463,7 +463,12 @@ def own_words(block: Block) -> str:
 
 
 def _is_wordlike(token: Any) -> bool:
-    return not (token.is_punct or token.is_space) and any(c.isalnum() for c in token.text)
+    return not (token.is_punct or token.is_space) and _has_alnum(token.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _has_alnum(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def kandel_moles(words: int, sentences: int, syllables: int) -> float:

@@ -137,6 +137,16 @@ for _phrase in [*ROLES, *NON_CONNECTORS]:
     _INDEX.setdefault(_seq[0], []).append((_seq, _phrase if _phrase in ROLES else None))
 for _entries in _INDEX.values():
     _entries.sort(key=lambda entry: -len(entry[0]))
+# The same by first two words: the phrases that can start at a word followed by a given word
+# (those one word long, and those whose second word it is), in the same order. A first word
+# followed by a word no phrase continues with has only its one-word phrases.
+_BY_TWO: dict[tuple[str, str], list[tuple[tuple[str, ...], str | None]]] = {
+    (_first, _seq[1]): [e for e in _entries if len(e[0]) == 1 or e[0][1] == _seq[1]]
+    for _first, _entries in _INDEX.items()
+    for _seq, _ in _entries
+    if len(_seq) > 1
+}
+_ONE_WORD = {_first: [e for e in _entries if len(e[0]) == 1] for _first, _entries in _INDEX.items()}
 _PAIRS = [(a, b, _phrase_units(a), _phrase_units(b)) for a, b in TWO_PART]
 # What a sentence must hold for a pair's second part to be in it: its word, or its first
 # two words side by side.
@@ -304,15 +314,14 @@ def _singles(units: list[_Unit]) -> list[tuple[int, int, str]]:
     n = len(units)
     texts = [u.text for u in units]
     while i < n:
-        entries = _INDEX.get(texts[i])
-        if entries is None:  # most words start no phrase
+        word = texts[i]
+        if word not in _INDEX:  # most words start no phrase
             i += 1
             continue
         step = 1
         following = texts[i + 1] if i + 1 < n else None
-        for seq, key in entries:
-            if len(seq) > 1 and seq[1] != following:
-                continue  # most phrases part ways at their second word: skip the full test
+        entries = _BY_TWO.get((word, following)) if following is not None else None
+        for seq, key in _ONE_WORD[word] if entries is None else entries:
             if _at(units, i, seq) and (key is None or _accept(key, units, i, i + len(seq))):
                 if key is not None:
                     found.append((i, i + len(seq), key))
