@@ -90,6 +90,8 @@ class SourceMap:
     def sliced(self, start: int, end: int) -> SourceMap:
         """The map of the plain text's slice [start, end)."""
         out = SourceMap()
+        if not self._plain:
+            return out
         start, end = max(start, 0), min(end, self.length)
         # Run by run: appending a run is appending its characters one by one.
         ends = [*self._plain[1:], self.length]
