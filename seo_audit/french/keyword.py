@@ -292,9 +292,16 @@ class KeyphraseMatcher:
                     hay.append(normalise(lemma, accents=False))
                 first = False
         haystack = " ".join(hay)
-        haystack += " " + " ".join(
-            word[: -len("trice")] + "teur" for word in haystack.split() if word.endswith("trice")
+        masculine = (  # most sentences hold no -trice at all: skip the word by word pass
+            " ".join(
+                word[: -len("trice")] + "teur"
+                for word in haystack.split()
+                if word.endswith("trice")
+            )
+            if "trice" in haystack
+            else ""
         )
+        haystack += " " + masculine
         return any(
             all(any(form in haystack for form in forms) for forms in needles)
             for needles in self._needles
