@@ -28,7 +28,7 @@ from seo_audit.french.connectors import find_connectors, sentence_opening
 from seo_audit.french.insights import Insights, keyphrase_keys, measure, reading_seconds
 from seo_audit.french.keyphrases import suggest_keyphrases
 from seo_audit.french.keyword import KeyphraseMatcher, keyphrase_content_words
-from seo_audit.french.language import detect_language
+from seo_audit.french.language import detect_language, language_of_words, language_words
 from seo_audit.french.passive import is_passive_span
 from seo_audit.french.syllables import token_syllables
 from seo_audit.french.words import count_words, word_pieces
@@ -377,8 +377,12 @@ def analyze(
     hits: list[KeywordHit] = []
     meta_hits: list[MetaHit] = []
     previous: Span | None = None
+    # Read once: Doc.text and Span.text join their tokens' text at every call.
+    doc_text = doc.text
+    tokens = list(doc)
     for sent in doc.sents:
-        if not sent.text.strip():
+        whole = doc_text[sent.start_char : sent.end_char]  # sent.text
+        if not whole.strip():
             continue
         si = where.index(sent.start_char)
         seg = parts[si]
@@ -402,8 +406,8 @@ def analyze(
             )
         # A block never shares a sentence with the next one (see nlp.BLOCK_SEPARATOR).
         same_block = previous is not None and previous.start_char >= starts[si]
-        text = sent.text.strip()
-        first = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        text = whole.strip()
+        first = sent.start_char + len(whole) - len(whole.lstrip())
         sent_start, sent_end = block_span(first, first + len(text))
         sentences.append(
             Sentence(
@@ -414,23 +418,29 @@ def analyze(
                 start=sent_start,
                 end=sent_end,
                 words=count_words(text),
-                syllables=sum(token_syllables(t) for t in sent if _is_wordlike(t)),
+                syllables=sum(
+                    token_syllables(t) for t in tokens[sent.start : sent.end] if _is_wordlike(t)
+                ),
                 passive=is_passive_span(sent),
                 connectors=find_connectors(sent, previous if same_block else None),
-                opening=sentence_opening(sent),
+                opening=sentence_opening(sent, whole),
                 span=sent,
             )
         )
         previous = sent
 
     own = [own_words(b) for b in blocks]
-    language, confidence = detect_language(
-        "\n".join(t for t in own if t) or "\n".join(b.text for b in blocks) or doc.text
-    )
+    # Each block's words read once: the words of the blocks joined by line breaks are
+    # theirs end to end (language_words).
+    own_language_words = [language_words(t) if t else [] for t in own]
+    if any(own):
+        language, confidence = language_of_words([w for ws in own_language_words for w in ws])
+    else:
+        language, confidence = detect_language("\n".join(b.text for b in blocks) or doc_text)
     foreign = []
     for bi, text in enumerate(own):
         if text and count_words(text) >= MIN_WORDS_FOR_LANGUAGE:
-            code, conf = detect_language(text)
+            code, conf = language_of_words(own_language_words[bi])
             if code not in ("fr", "und") and conf >= 0.5:
                 foreign.append((bi, code))
 
@@ -499,7 +509,12 @@ def own_words(block: Block) -> str:
 
 
 def _is_wordlike(token: Any) -> bool:
-    return not (token.is_punct or token.is_space) and any(c.isalnum() for c in token.text)
+    return not (token.is_punct or token.is_space) and _has_alnum(token.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _has_alnum(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def kandel_moles(words: int, sentences: int, syllables: int) -> float:
@@ -507,6 +522,12 @@ def kandel_moles(words: int, sentences: int, syllables: int) -> float:
     if not words or not sentences:
         return 0.0
     return 207 - 1.015 * (words / sentences) - 73.6 * (syllables / words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_long_word(word: str) -> bool:
+    """LIX counts a word as long above six letters (Björnsson, 1968). Cached: words repeat."""
+    return sum(c.isalpha() for c in word) > 6
 
 
 def compute_metrics(a: Analysis) -> dict[str, Any]:
@@ -519,10 +540,7 @@ def compute_metrics(a: Analysis) -> dict[str, Any]:
     levels = [b.level for b in document.headings]
     long_sentences = sum(1 for s in body if s.words > a.long_sentence_words)
     keyword_count = len(a.keyword_hits)
-    # LIX counts a word as long above six letters (Björnsson, 1968).
-    long_words = sum(
-        1 for s in body for w in word_pieces(s.text) if sum(c.isalpha() for c in w) > 6
-    )
+    long_words = sum(1 for s in body for w in word_pieces(s.text) if _is_long_word(w))
     return {
         "words": words,
         "sentences": len(body),

@@ -92,8 +92,15 @@ class SourceMap:
     def sliced(self, start: int, end: int) -> SourceMap:
         """The map of the plain text's slice [start, end)."""
         out = SourceMap()
-        for position in range(max(start, 0), min(end, self.length)):
-            out.append(self.to_source(position))
+        if not self._plain:
+            return out
+        start, end = max(start, 0), min(end, self.length)
+        # Run by run: appending a run is appending its characters one by one.
+        ends = [*self._plain[1:], self.length]
+        for first, last, source in zip(self._plain, ends, self._source, strict=True):
+            lo, hi = max(first, start), min(last, end)
+            if lo < hi:
+                out.append(source + lo - first, hi - lo)
         return out
 
     @classmethod

@@ -431,3 +431,40 @@ def test_connector_list_is_large_clean_and_unique() -> None:
     for first, second in TWO_PART:
         assert first == normalise(first) and second == normalise(second)
     assert "le" in ARTICLES and "l’" in ARTICLES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lorsqu’il pleut, on reste là ; s’il vient, c’est bien. Outre-mer, aujourd’hui !",
+        "À cause du vent (et des ’ apostrophes seules) -- tiret – « guillemets » 3,5 %.",
+        "Une e\u0301cole, l’e\u0301te\u0301 : des lettres de\u0301compose\u0301es, et s’ il.",
+        "Jusqu’au bout, quoiqu’elle dise, d’un côté de l’autre.\u00a0Fin\u202f!",
+    ],
+)
+def test_words_are_read_run_by_run(text: str) -> None:
+    """The sentence's words are cut one run of non-space characters at a time (cached per
+    run): the same units as cutting the whole text at once, which holds as long as no word
+    match crosses a space."""
+    from seo_audit.french.connectors import (
+        _PIECE_RE,
+        _WORD_RE,
+        _piece_units,
+        _spelt_out,
+        unify_marks,
+    )
+
+    text = unify_marks(text)
+    matches = list(_WORD_RE.finditer(text))
+    raws = [normalise(m.group()) for m in matches]
+    whole = [
+        (m.start(), part)
+        for m, parts in zip(matches, _spelt_out(raws), strict=True)
+        for part in parts
+    ]
+    by_runs = [
+        (run.start() + offset, part)
+        for run in _PIECE_RE.finditer(text)
+        for offset, _, part, _ in _piece_units(run.group())
+    ]
+    assert by_runs == whole

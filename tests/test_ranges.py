@@ -84,3 +84,32 @@ def test_heading_findings_are_headings(reports):
             line = text[loc.line - 1]
             assert line.startswith("## ") or "<h2" in line, (report.path, line)
             assert loc.end_line == loc.line
+
+
+def test_a_sliced_map_puts_each_character_where_the_whole_map_does():
+    """SourceMap.sliced copies runs, not characters: each character of a slice still maps to
+    the file offset it had, through runs of plain text, characters the parser made up (all
+    at one offset) and both ends."""
+    from seo_audit.textmap import SourceMap, align
+
+    source = "Un **vélo** &amp; [une piste](https://x.fr) &eacute;t&eacute; — fin"
+    maps = [
+        align("Un vélo & une piste été — fin", source, 0),
+        SourceMap.contiguous(5, 12),
+        SourceMap(),
+    ]
+    synthetic = SourceMap.contiguous(3, 4)
+    synthetic.append(20, 3, synthetic=True)
+    synthetic.append(8, 2)
+    maps.append(synthetic)
+    for whole in maps:
+        for start in range(-1, whole.length + 2):
+            for end in range(start, whole.length + 2):
+                part = whole.sliced(start, end)
+                expected = [
+                    whole.to_source(p) for p in range(max(start, 0), min(end, whole.length))
+                ]
+                assert part.length == len(expected)
+                assert [part.to_source(p) for p in range(part.length)] == expected
+                if part.length:
+                    assert part.offsets() == expected

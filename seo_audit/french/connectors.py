@@ -36,7 +36,6 @@ Contractions are spelt out too (`du` = `de le`, `aux` = `à les`, `d’` = `de`)
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -138,7 +137,22 @@ for _phrase in [*ROLES, *NON_CONNECTORS]:
     _INDEX.setdefault(_seq[0], []).append((_seq, _phrase if _phrase in ROLES else None))
 for _entries in _INDEX.values():
     _entries.sort(key=lambda entry: -len(entry[0]))
+# The same by first two words: the phrases that can start at a word followed by a given word
+# (those one word long, and those whose second word it is), in the same order. A first word
+# followed by a word no phrase continues with has only its one-word phrases.
+_BY_TWO: dict[tuple[str, str], list[tuple[tuple[str, ...], str | None]]] = {
+    (_first, _seq[1]): [e for e in _entries if len(e[0]) == 1 or e[0][1] == _seq[1]]
+    for _first, _entries in _INDEX.items()
+    for _seq, _ in _entries
+    if len(_seq) > 1
+}
+_ONE_WORD = {_first: [e for e in _entries if len(e[0]) == 1] for _first, _entries in _INDEX.items()}
 _PAIRS = [(a, b, _phrase_units(a), _phrase_units(b)) for a, b in TWO_PART]
+# What a sentence must hold for a pair's second part to be in it: its word, or its first
+# two words side by side.
+_SECOND_STARTS: list[str | tuple[str, ...]] = [
+    seq_b[0] if len(seq_b) == 1 else seq_b[:2] for _, _, _, seq_b in _PAIRS
+]
 
 
 @dataclass(slots=True)
@@ -149,6 +163,24 @@ class _Unit:
     is_word: bool
 
 
+_PIECE_RE = re.compile(r"\S+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _piece_units(piece: str) -> tuple[tuple[int, str, str, bool], ...]:
+    """The units of one run of non-space characters: (offset in the run, normalised word,
+    word compared, is a word). No word match crosses a space, and an `s’` before `il` is
+    always followed by it in the same run (the apostrophe only joins a word when a letter
+    follows it), so each run is read alone. Cached: runs are mostly words, which repeat."""
+    matches = list(_WORD_RE.finditer(piece))
+    raws = [normalise(m.group()) for m in matches]
+    return tuple(
+        (m.start(), raw, part, any(c.isalnum() for c in raw))
+        for m, raw, parts in zip(matches, raws, _spelt_out(raws), strict=True)
+        for part in parts
+    )
+
+
 @functools.lru_cache(maxsize=8)
 def _units(sent: Span) -> list[_Unit]:
     """The words of a sentence; a contraction gives two units (`du` → `de`, `le`).
@@ -157,14 +189,24 @@ def _units(sent: Span) -> list[_Unit]:
     The result must not be changed by callers.
     """
     tokens = list(sent)
+    if not tokens:
+        return []
     starts = [t.idx for t in tokens]
-    matches = list(_WORD_RE.finditer(unify_marks(sent.text)))
-    raws = [normalise(m.group()) for m in matches]
+    # sent.text, from the tokens already at hand (Span.text would create them again).
+    text = "".join([t.text_with_ws for t in tokens])
+    if tokens[-1].whitespace_:
+        text = text[:-1]
+    text = unify_marks(text)
     units = []
-    for m, raw, parts in zip(matches, raws, _spelt_out(raws), strict=True):
-        token = tokens[max(0, bisect.bisect_right(starts, sent.start_char + m.start()) - 1)]
-        is_word = any(c.isalnum() for c in raw)
-        units.extend(_Unit(raw, part, token, is_word) for part in parts)
+    k, last = 0, len(tokens) - 1
+    for piece in _PIECE_RE.finditer(text):
+        at = sent.start_char + piece.start()
+        for offset, raw, part, is_word in _piece_units(piece.group()):
+            # The token the word starts in: the last one starting at or before it (the
+            # positions only grow, so the search goes on from the previous word's token).
+            while k < last and starts[k + 1] <= at + offset:
+                k += 1
+            units.append(_Unit(raw, part, tokens[k], is_word))
     return units
 
 
@@ -270,12 +312,16 @@ def _singles(units: list[_Unit]) -> list[tuple[int, int, str]]:
     """One-part connectors as (start, end, phrase): the longest accepted phrase wins."""
     found, i = [], 0
     n = len(units)
+    texts = [u.text for u in units]
     while i < n:
+        word = texts[i]
+        if word not in _INDEX:  # most words start no phrase
+            i += 1
+            continue
         step = 1
-        following = units[i + 1].text if i + 1 < n else None
-        for seq, key in _INDEX.get(units[i].text, ()):
-            if len(seq) > 1 and seq[1] != following:
-                continue  # most phrases part ways at their second word: skip the full test
+        following = texts[i + 1] if i + 1 < n else None
+        entries = _BY_TWO.get((word, following)) if following is not None else None
+        for seq, key in _ONE_WORD[word] if entries is None else entries:
             if _at(units, i, seq) and (key is None or _accept(key, units, i, i + len(seq))):
                 if key is not None:
                     found.append((i, i + len(seq), key))
@@ -316,25 +362,31 @@ _Pair = tuple[int, str, list[tuple[int, int]]]  # start, key, spans of this sent
 def _pairs(units: list[_Unit], previous: list[_Unit] | None) -> list[_Pair]:
     """Two-part connectors: in this sentence, or opened in the previous one."""
     candidates: list[_Pair] = []
-    start = _first_word(units)
+    # Both ways of counting a pair need its second part in this sentence: its first word,
+    # and the two words together when it has more (see _SECOND_STARTS).
+    texts = [u.text for u in units]
+    present = {*texts, *zip(texts, texts[1:], strict=False)}
+    pairs = [pair for pair, need in zip(_PAIRS, _SECOND_STARTS, strict=True) if need in present]
+    if not pairs:
+        return []
     here = _word_index(units)
-    before = _word_index(previous) if previous is not None else {}
-    for a, b, seq_a, seq_b in _PAIRS:
+    start = _first_word(units)
+    before: dict[str, list[int]] | None = None  # the previous sentence's, when needed
+    for a, b, seq_a, seq_b in pairs:
         key = f"{a}{_ELLIPSIS}{b}"
         seconds = [j for j in _positions(units, here, seq_b) if _part_ok(b, units, j, False)]
+        if not seconds:
+            continue
         for i in _positions(units, here, seq_a):
             later = [j for j in seconds if j >= i + len(seq_a)]
             if later and _part_ok(a, units, i, True):
                 j = later[0]
                 candidates.append((i, key, [(i, i + len(seq_a)), (j, j + len(seq_b))]))
                 break
-        if (
-            previous is not None
-            and start in seconds
-            and a not in _CORRELATIVES
-            and any(_part_ok(a, previous, i, True) for i in _positions(previous, before, seq_a))
-        ):
-            candidates.append((start, key, [(start, start + len(seq_b))]))
+        if previous is not None and start in seconds and a not in _CORRELATIVES:
+            before = _word_index(previous) if before is None else before
+            if any(_part_ok(a, previous, i, True) for i in _positions(previous, before, seq_a)):
+                candidates.append((start, key, [(start, start + len(seq_b))]))
     # Longest parts first (`non seulement … mais aussi` over `… mais`), no overlaps.
     candidates.sort(key=lambda c: -sum(e - s for s, e in c[2]))
     chosen: list[_Pair] = []
@@ -368,15 +420,19 @@ def connector_role(connector: str) -> str | None:
     return ROLES.get(connector)
 
 
-def sentence_opening(sent: Span) -> str | None:
+def sentence_opening(sent: Span, text: str | None = None) -> str | None:
     """The key for "consecutive sentences start alike": the first word, lower case.
 
     An article or determiner (`le`, `une`, `ces`…) or an elided word (`c’`, `l’`) is not
     enough on its own, so the next word joins it: `le président`, `l’équipe`, `c’est`.
-    None when the span has no word.
+    None when the span has no word. `text`: the span's text when the caller has it.
     """
-    words = [m.group() for m in _WORD_RE.finditer(normalise(sent.text))]
-    words = [w for w in words if any(c.isalnum() for c in w)]
+    words: list[str] = []  # the first two words are all it reads
+    for m in _WORD_RE.finditer(normalise(sent.text if text is None else text)):
+        if any(c.isalnum() for c in m.group()):
+            words.append(m.group())
+            if len(words) == 2:
+                break
     if not words:
         return None
     first = words[0]

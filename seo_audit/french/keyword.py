@@ -273,10 +273,15 @@ class KeyphraseMatcher:
         (hyphens kept or dropped) or of its lemmas, so a content word of the phrase that is
         in none of them cannot be matched. It never rules out a sentence that matches.
         """
-        text = normalise(span.text, accents=False)
+        tokens = list(span)
+        # span.text from the tokens at hand (Span.text and Doc.text would make them again).
+        text = "".join([tok.text_with_ws for tok in tokens])
+        if isinstance(span, Span) and tokens and tokens[-1].whitespace_:
+            text = text[:-1]
+        text = normalise(text, accents=False)
         hay = [text, text.replace("-", "")]
         first = True
-        for tok in span:
+        for tok in tokens:
             if tok.is_space:
                 continue
             if tok.pos_ in _LEMMA_POS:
@@ -287,9 +292,16 @@ class KeyphraseMatcher:
                     hay.append(normalise(lemma, accents=False))
                 first = False
         haystack = " ".join(hay)
-        haystack += " " + " ".join(
-            word[: -len("trice")] + "teur" for word in haystack.split() if word.endswith("trice")
+        masculine = (  # most sentences hold no -trice at all: skip the word by word pass
+            " ".join(
+                word[: -len("trice")] + "teur"
+                for word in haystack.split()
+                if word.endswith("trice")
+            )
+            if "trice" in haystack
+            else ""
         )
+        haystack += " " + masculine
         return any(
             all(any(form in haystack for form in forms) for forms in needles)
             for needles in self._needles

@@ -59,10 +59,20 @@ def _words(text: str) -> list[str]:
     return _WORD_RE.findall(normalise(text))
 
 
+def language_words(text: str) -> list[str]:
+    """The words of `text` that the language test reads, normalised. The words of texts
+    joined by a line break are the words of each text, in order."""
+    return _words(text)
+
+
 def language_scores(text: str) -> dict[str, float]:
     """Evidence for each language: function words (shared ones split) plus letter cues."""
+    return _scores(_words(text))
+
+
+def _scores(words: Sequence[str]) -> dict[str, float]:
     scores = dict.fromkeys(FUNCTION_WORDS, 0.0)
-    for word in _words(text):
+    for word in words:
         for lang, value in _word_evidence(word):
             scores[lang] += value
     return scores
@@ -90,9 +100,14 @@ def detect_language(text: str) -> tuple[str, float]:
     The confidence is a softmax of the scores: near 1 when the best language leads by
     several function words, about 1/2 or less on a close call or on very little evidence.
     """
-    if len([w for w in _words(text) if w not in "¿¡"]) < _MIN_WORDS:
+    return language_of_words(_words(text))
+
+
+def language_of_words(words: Sequence[str]) -> tuple[str, float]:
+    """`detect_language` of a text, given its `language_words`."""
+    if len([w for w in words if w not in "¿¡"]) < _MIN_WORDS:
         return UNDETERMINED, 0.0
-    scores = language_scores(text)
+    scores = _scores(words)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     best, top = ranked[0]
     if top < _MIN_SCORE:
