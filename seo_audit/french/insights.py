@@ -12,8 +12,9 @@ phrases, complex words.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,15 +64,27 @@ def is_content(token: Token) -> bool:
     context of the blocks around it, and tags the same « maison » a noun or a pronoun
     depending on them (the editor parses a draft block by block).
     """
-    return (
-        not token.is_stop
-        # « été » of « a été »: the form is no stop word, its lemma « être » is.
-        and not token.vocab[token.lemma_.lower()].is_stop
-        and len(token.text) > 1
-        and _is_wordlike(token)
-        and not token.like_num
-        and normalise(token.text) not in FUNCTION_WORDS
-    )
+    # Decided by the form and the lemma alone: computed once per pair in a process.
+    key = (token.text, token.lemma_)
+    found = _CONTENT.get(key)
+    if found is None:
+        if len(_CONTENT) > _CONTENT_LIMIT:
+            _CONTENT.clear()
+        found = _CONTENT[key] = (
+            not token.is_stop
+            # « été » of « a été »: the form is no stop word, its lemma « être » is.
+            and not token.vocab[token.lemma_.lower()].is_stop
+            and len(token.text) > 1
+            and _is_wordlike(token)
+            and not token.like_num
+            and normalise(token.text) not in FUNCTION_WORDS
+        )
+    return found
+
+
+# is_content by (form, lemma); cleared when full, so a long batch stays within bounds.
+_CONTENT: dict[tuple[str, str], bool] = {}
+_CONTENT_LIMIT = 200_000
 
 
 def word_key(token: Token, names: frozenset[str] = frozenset()) -> str:
@@ -90,7 +103,7 @@ def word_key(token: Token, names: frozenset[str] = frozenset()) -> str:
     return normalise(token.lemma_ or text)
 
 
-def names_in(spans: Iterable[Span]) -> frozenset[str]:
+def names_in(spans: Iterable[Span | Sequence[Token]]) -> frozenset[str]:
     """The words written with a capital inside a sentence: names (see `word_key`)."""
     return frozenset(
         t.text for span in spans for t in span if t.text[:1].isupper() and not t.is_sent_start
@@ -108,36 +121,40 @@ class Prominent:
         return {"text": self.text, "count": self.count}
 
 
-def prominent_words(spans: Iterable[Span]) -> tuple[list[Prominent], list[Prominent]]:
+def prominent_words(
+    spans: Iterable[Span | Sequence[Token]],
+) -> tuple[list[Prominent], list[Prominent]]:
     """The content words and the phrases of `spans` (sentences), by count, the most frequent
     first (ties: the first met first). Phrases need MIN_PHRASE_COUNT occurrences."""
     spans = list(spans)
     names = names_in(spans)
     words: Counter[str] = Counter()
-    phrases: Counter[str] = Counter()
+    phrases: Counter[tuple[str, ...]] = Counter()  # by the keys of their words
     # A phrase is counted by its lemmas but shown as it is most often written (« jardins
     # partagés » and « jardin partagé » are one phrase, shown « jardin partagé » when that
     # is the commoner form; its lemmas would read « jardin partager »).
-    written: dict[str, Counter[str]] = {}
+    written: defaultdict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for span in spans:
-        run: list[Token] = []
+        keys: list[str] = []  # the keys and forms as shown of the content words in a row
+        forms: list[str] = []
         for token in span:
             if not is_content(token):
-                run = []
+                keys, forms = [], []
                 continue
-            words[word_key(token, names)] += 1
-            run.append(token)
+            key = word_key(token, names)
+            words[key] += 1
+            keys.append(key)
+            forms.append(token.text if token.text in names else token.lower_)
             for size in PHRASE_SIZES:
-                if len(run) >= size:
-                    key = " ".join(word_key(t, names) for t in run[-size:])
-                    phrases[key] += 1
-                    form = " ".join(t.text if t.text in names else t.lower_ for t in run[-size:])
-                    written.setdefault(key, Counter())[form] += 1
+                if len(keys) >= size:
+                    phrase = tuple(keys[-size:])
+                    phrases[phrase] += 1
+                    written[phrase][tuple(forms[-size:])] += 1
     # Counter.most_common keeps first-met order among equal counts.
     return (
         [Prominent(k, n) for k, n in words.most_common()],
         [
-            Prominent(written[k].most_common(1)[0][0], n)
+            Prominent(" ".join(written[k].most_common(1)[0][0]), n)
             for k, n in phrases.most_common()
             if n >= MIN_PHRASE_COUNT
         ],
@@ -171,10 +188,15 @@ def word_zipf(token: Token) -> float:
     """How common a word is: the more common of its form and its lemma (« contraignantes »
     is as common as « contraignant »); a hyphenated compound, its rarest part (the list,
     like wordfreq, splits words on hyphens)."""
-    found = max(zipf(token.text), zipf(token.lemma_ or token.text))
-    if found or not any(h in token.text for h in HYPHENS):
+    return _zipf_of(token.text, token.lemma_ or token.text)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _zipf_of(text: str, lemma: str) -> float:
+    found = max(zipf(text), zipf(lemma))
+    if found or not any(h in text for h in HYPHENS):
         return found
-    parts = [p for p in normalise(token.text).split("-") if p]
+    parts = [p for p in normalise(text).split("-") if p]
     return min((zipf(p) for p in parts), default=0.0)
 
 
@@ -184,6 +206,8 @@ def is_complex(token: Token, min_letters: int, max_zipf: float, keyphrase: froze
     own words are not counted: the writer cannot replace them with simpler words. Names are
     told by their capital, not by the tagger (see `is_content`)."""
     text = token.text
+    if len(text) < min_letters:  # most words: fewer characters than letters needed
+        return False
     if sum(c.isalpha() for c in text) < min_letters or not _is_wordlike(token):
         return False
     if token.like_num:
@@ -229,8 +253,9 @@ def measure(
     `keys` their keys; `locate(start, end)` gives the file range and line of characters of
     the Doc.
     """
-    spans = list(sentences)
-    words, phrases = prominent_words(span for span, _ in spans)
+    # Each sentence's tokens made once: three passes read them.
+    spans = [(list(span), heading) for span, heading in sentences]
+    words, phrases = prominent_words(tokens for tokens, _ in spans)
     own = frozenset(
         {normalise(w) for w in keyphrase}
         | {p for w in keyphrase for p in normalise(w).split("-") if p}

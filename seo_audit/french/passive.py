@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from seo_audit.french.text import normalise, word_lists
 
@@ -311,18 +311,42 @@ def passive_verbs(sent: Span) -> list[Token]:
     infinitive for "se faire + infinitive".
     """
     found: dict[int, Token] = {}
+    with_etre = _heads_of_etre(sent.doc)
     for token in sent:
-        if _is_etre_passive(token):
+        # Each test below needs what is checked before it (an être auxiliary or copula
+        # among the token's children, a listed verb, « faire »): most tokens stop there.
+        if token.i in with_etre and _is_etre_passive(token):
             found[token.i] = token
             for conj in _coordinated_participles(token):
                 found[conj.i] = conj
-        elif _is_pronominal_passive(token):
+        elif token.lemma_ in _PRONOMINAL_PASSIVE_VERBS and _is_pronominal_passive(token):
             found[token.i] = token
-        else:
+        elif token.lemma_ == "faire":
             infinitive = _se_faire_passive(token)
             if infinitive is not None:
                 found[infinitive.i] = infinitive
     return [found[i] for i in sorted(found)]
+
+
+def _heads_of_etre(doc: Doc) -> frozenset[int]:
+    """The tokens with a form of « être » as auxiliary or copula among their children (see
+    `_etre_auxiliaries`), found once per Doc. The sentences of a few Docs (the text, its
+    title...) come in turn: the sets of the last Docs are kept, each with its Doc so that a
+    new Doc at a freed address is never taken for an old one."""
+    kept = _etre_heads.get(id(doc))
+    if kept is not None and kept[0] is doc:
+        return kept[1]
+    found = frozenset(
+        t.head.i for t in doc if t.lemma_ == "être" and (t.dep_ in _AUX_DEPS or t.dep_ == "cop")
+    )
+    if len(_etre_heads) >= _ETRE_HEADS_KEPT:
+        _etre_heads.clear()
+    _etre_heads[id(doc)] = (doc, found)
+    return found
+
+
+_etre_heads: dict[int, tuple[Doc, frozenset[int]]] = {}
+_ETRE_HEADS_KEPT = 8
 
 
 def is_passive_span(sent: Span) -> bool:
