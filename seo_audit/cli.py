@@ -7,7 +7,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -304,6 +304,40 @@ FORMAT_HELP_TEMPLATE = N_("Report format: auto (github in GitHub Actions, else t
 _FORMATS = ", ".join(FORMAT_NAMES)
 FORMAT_HELP = FORMAT_HELP_TEMPLATE.format(formats=_FORMATS)
 
+# The options `check` and `merge` share, written once.
+_format_option = click.option(
+    "-f", "--format", "output_format", default="auto", show_default=True, help=FORMAT_HELP
+)
+
+
+def _verdict_and_layout_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """How a draft fails and how the report looks: --fail-on, --fail-under, --exit-zero,
+    -q, -v and --color."""
+    options = [
+        click.option(
+            "--fail-on",
+            type=click.Choice(["error", "warning"]),
+            default="error",
+            show_default=True,
+            help="Lowest severity that fails a draft.",
+        ),
+        click.option(
+            "--fail-under",
+            type=click.IntRange(0, 100),
+            default=None,
+            help="Also fail a draft whose score is below this.",
+        ),
+        click.option(
+            "--exit-zero", is_flag=True, help="Exit 0 even when drafts fail (not on errors)."
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="Show only failures."),
+        click.option("-v", "--verbose", is_flag=True, help="Show every measured value."),
+        click.option("--color/--no-color", default=None, help="Colour (default: on a terminal)."),
+    ]
+    for option in reversed(options):  # decorators apply bottom up: keep the order above
+        command = option(command)
+    return command
+
 
 @main.command()
 @click.argument("paths", nargs=-1)
@@ -316,9 +350,7 @@ FORMAT_HELP = FORMAT_HELP_TEMPLATE.format(formats=_FORMATS)
     type=click.Choice(INPUT_FORMATS),
     help="Input format (default: from the file extension; Markdown for stdin).",
 )
-@click.option(
-    "-f", "--format", "output_format", default="auto", show_default=True, help=FORMAT_HELP
-)
+@_format_option
 @click.option(
     "-o",
     "--output",
@@ -354,19 +386,6 @@ FORMAT_HELP = FORMAT_HELP_TEMPLATE.format(formats=_FORMATS)
     "merge the shards' -f jsonl outputs with `seo-audit merge`.",
 )
 @click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning"]),
-    default="error",
-    show_default=True,
-    help="Lowest severity that fails a draft.",
-)
-@click.option(
-    "--fail-under",
-    type=click.IntRange(0, 100),
-    default=None,
-    help="Also fail a draft whose score is below this.",
-)
-@click.option(
     "--source",
     "sources",
     multiple=True,
@@ -395,10 +414,7 @@ FORMAT_HELP = FORMAT_HELP_TEMPLATE.format(formats=_FORMATS)
     show_default=True,
     help="Posts and pages of a WordPress export (.xml) to check, by status (comma-separated).",
 )
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when drafts fail (not on errors).")
-@click.option("-q", "--quiet", is_flag=True, help="Show only failures.")
-@click.option("-v", "--verbose", is_flag=True, help="Show every measured value.")
-@click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
+@_verdict_and_layout_options
 def check(
     paths: tuple[str, ...],
     keyword: str | None,
@@ -594,27 +610,9 @@ def _render_options(
 
 @main.command()
 @click.argument("results", nargs=-1, required=True)
-@click.option(
-    "-f", "--format", "output_format", default="auto", show_default=True, help=FORMAT_HELP
-)
+@_format_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning"]),
-    default="error",
-    show_default=True,
-    help="Lowest severity that fails a draft: that of the check runs.",
-)
-@click.option(
-    "--fail-under",
-    type=click.IntRange(0, 100),
-    default=None,
-    help="Also fail a draft whose score is below this: that of the check runs.",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when drafts fail (not on errors).")
-@click.option("-q", "--quiet", is_flag=True, help="Show only failures.")
-@click.option("-v", "--verbose", is_flag=True, help="Show every measured value.")
-@click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
+@_verdict_and_layout_options
 def merge(
     results: tuple[str, ...],
     output_format: str,
@@ -631,7 +629,8 @@ def merge(
     the partition entry point (Spark, Dask...).
 
     Results come in input order when each records an `index`, else sorted by path (the
-    order `check DIR` gives a directory's drafts).
+    order `check DIR` gives a directory's drafts). Give it the --fail-on and --fail-under of
+    the check runs.
     """
     from seo_audit.formats import renderers
     from seo_audit.merge import merge_results
