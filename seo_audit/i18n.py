@@ -182,6 +182,16 @@ def number(value: float, digits: int | None = None) -> str:
     return format_decimal(value, format=pattern, locale=_current)
 
 
+def count(value: int) -> str:
+    """A whole number with its thousands grouped: 73,400,320 / 73 400 320 (narrow no-break
+    spaces in French)."""
+    if _current == DEFAULT:
+        return f"{value:,}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="#,##0", locale=_current)
+
+
 def decimal(value: float) -> str:
     """`value` as Python writes it (0.5, 3.0), with a decimal comma in French."""
     text = str(value)

@@ -45,6 +45,7 @@ from defusedxml.ElementTree import DefusedXMLParser, iterparse
 from seo_audit import io
 from seo_audit.engine import Draft
 from seo_audit.errors import InputError
+from seo_audit.i18n import _
 
 POST_TYPES = ("post", "page")
 STATUSES = ("publish", "draft", "pending", "future", "private", "trash", "auto-draft", "inherit")
@@ -113,26 +114,32 @@ def read_export(
     try:
         yield from _posts(path, stream, statuses, limit, summary)
     except ParseError as exc:
-        raise InputError(path, f"malformed XML ({exc})") from None
+        raise InputError(path, _("malformed XML ({problem})").format(problem=exc)) from None
     except DefusedXmlException as exc:
-        raise InputError(path, f"refused: the export declares XML entities ({exc})") from None
+        raise InputError(
+            path, _("refused: the export declares XML entities ({problem})").format(problem=exc)
+        ) from None
     except OSError as exc:
-        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+        raise InputError(
+            path, _("cannot read file ({problem})").format(problem=exc.strerror or exc)
+        ) from None
     finally:
         stream.close()
     if summary.kept or summary.empty:
         return
     if not summary.items:
-        raise InputError(path, "no post or page in this WordPress export (no <item>)")
+        raise InputError(path, _("no post or page in this WordPress export (no <item>)"))
     if not summary.wordpress:
         raise InputError(
-            path, "not a WordPress export (its items have no wp:post_type; an RSS feed?)"
+            path, _("not a WordPress export (its items have no wp:post_type; an RSS feed?)")
         )
     found = ", ".join(f"{n} {status}" for status, n in sorted(summary.other_statuses.items()))
     raise InputError(
         path,
-        f"no post or page with status {', '.join(statuses)} "
-        f"(found {found or 'only attachments, menus and other types'}; see --wp-status)",
+        _("no post or page with status {statuses} (found {found}; see --wp-status)").format(
+            statuses=", ".join(statuses),
+            found=found or _("only attachments, menus and other types"),
+        ),
     )
 
 
@@ -184,7 +191,10 @@ def _posts(
         if event == "start":
             if not stack and element.tag != "rss":
                 raise InputError(
-                    path, f"not a WordPress export (the root is <{_name(element.tag)[1]}>)"
+                    path,
+                    _("not a WordPress export (the root is <{root}>)").format(
+                        root=_name(element.tag)[1]
+                    ),
                 )
             stack.append(element)
             continue

@@ -346,3 +346,26 @@ def test_editor_hover_documentation_and_fixes_in_french(nlp, tmp_path, monkeypat
     for said in (hover, page, *titles):
         said = re.sub(r"`[^`]*`", " ", said)  # option names and directives: ids
         assert not english_left(said), said
+
+
+def test_input_errors_in_french(runner, tmp_path):
+    odd = tmp_path / "brouillon.xyz"
+    odd.write_text("Du texte.", encoding="utf-8")
+    result = run(runner, "check", str(odd), "--lang", "fr")
+    assert result.exit_code == 2
+    assert "type de fichier inconnu «\u202f.xyz\u202f»" in result.output
+    assert not english_left(result.output.replace(str(odd), " "))
+
+
+def test_editor_shows_nothing_for_a_draft_without_prose_in_french(nlp, tmp_path, monkeypatch):
+    """A draft being started (front matter only) is no error, in French as in English."""
+    pytest.importorskip("pygls")
+    from seo_audit.lsp.checker import Checker
+    from seo_audit.lsp.settings import Settings
+
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    draft = tmp_path / "nouveau.md"
+    text = "---\ntitle: Un début\n---\n"
+    checked = Checker().check(draft.as_uri(), 1, text, "markdown", Settings(), None)
+    assert checked.lang == "fr" and "aucune prose" in checked.report.error
+    assert checked.diagnostics == []

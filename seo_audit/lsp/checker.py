@@ -16,20 +16,18 @@ from lsprotocol import types
 from seo_audit.checks.base import CheckResult, Location
 from seo_audit.engine import Draft, audit_drafts
 from seo_audit.errors import InputError
-from seo_audit.i18n import language
+from seo_audit.i18n import _, language
 from seo_audit.io import read_text
 from seo_audit.lsp.cache import BlockDocCache
 from seo_audit.lsp.convert import Finding, Positions, error_diagnostic, findings_of
 from seo_audit.lsp.explain import doc_href
 from seo_audit.lsp.settings import Settings, load_rules, options_for
-from seo_audit.parse import format_for_path
+from seo_audit.parse import NO_PROSE, format_for_path
 from seo_audit.report import Report
 from seo_audit.ruleset import RuleSet, ruleset_for_file
 
 # Editor language ids -> input formats; other ids fall back on the file extension.
 LANGUAGES = {"markdown": "markdown", "html": "html", "plaintext": "text", "text": "text"}
-# What a draft with no prose yet ("no prose found") shows: nothing, it is being written.
-_NO_PROSE = "no prose found"
 
 
 def input_format(language_id: str | None, path: str) -> str | None:
@@ -133,7 +131,10 @@ class Checker:
         checked.report = report
         checked.ruleset = ruleset_for_file(rules, name)
         if report.error is not None:
-            if _NO_PROSE not in report.error:
+            # A draft with no prose yet shows nothing: it is being written.
+            with language(checked.lang):
+                no_prose = _(NO_PROSE)
+            if no_prose not in report.error:
                 checked.diagnostics = [error_diagnostic(report.error, checked.positions)]
             return checked
 

@@ -6,6 +6,10 @@ from pathlib import Path
 
 from seo_audit.document import Document
 from seo_audit.errors import InputError
+from seo_audit.i18n import N_, _
+
+# A draft with nothing to read yet; the language server shows nothing for it.
+NO_PROSE = N_("no prose found (only markup, code or front matter)")
 
 FORMATS = ("markdown", "html", "text")
 # Formats read from a file's bytes, never given as text (nor chosen with --input-format).
@@ -31,7 +35,7 @@ def format_for_path(path: str, input_format: str | None = None) -> str:
     """The input format: `input_format` when given, else from the file extension."""
     if input_format:
         if input_format not in FORMATS:
-            raise InputError(path, f"unknown input format '{input_format}'")
+            raise InputError(path, _("unknown input format '{name}'").format(name=input_format))
         return input_format
     if path == "-":
         return "markdown"
@@ -39,8 +43,9 @@ def format_for_path(path: str, input_format: str | None = None) -> str:
     if suffix not in _EXTENSIONS:
         raise InputError(
             path,
-            f"unknown file type '{suffix or '(none)'}'; use .md, .html, .txt or .docx, "
-            "or --input-format",
+            _(
+                "unknown file type '{suffix}'; use .md, .html, .txt or .docx, or --input-format"
+            ).format(suffix=suffix or _("(none)")),
         )
     return _EXTENSIONS[suffix]
 
@@ -48,7 +53,10 @@ def format_for_path(path: str, input_format: str | None = None) -> str:
 def parse(path: str, text: str, input_format: str) -> Document:
     """Parse decoded text into a Document."""
     if input_format in BINARY_FORMATS:
-        raise InputError(path, f"a .{input_format} draft is read from its file, not from text")
+        raise InputError(
+            path,
+            _("a .{kind} draft is read from its file, not from text").format(kind=input_format),
+        )
     if input_format == "markdown":
         from seo_audit.parse.markdown import parse_markdown
 
@@ -73,5 +81,5 @@ def parse_bytes(path: str, data: bytes, input_format: str) -> Document:
 
 def _with_prose(document: Document) -> Document:
     if not any(block.text.strip() for block in document.blocks):
-        raise InputError(document.path, "no prose found (only markup, code or front matter)")
+        raise InputError(document.path, _(NO_PROSE))
     return document

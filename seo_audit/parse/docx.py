@@ -49,6 +49,7 @@ from seo_audit.document import (
     Link,
 )
 from seo_audit.errors import InputError
+from seo_audit.i18n import _, count
 from seo_audit.parse.directives import find_directives
 from seo_audit.parse.html import _SENTENCE_END, CELL_PROSE_WORDS, CELL_SENTENCE_WORDS
 from seo_audit.textmap import SourceMap
@@ -113,7 +114,7 @@ def parse_docx(path: str, data: bytes) -> Document:
         import docx
     except ImportError:
         raise InputError(
-            path, "reading Word documents needs python-docx: pip install 'seo-audit[docx]'"
+            path, _("reading Word documents needs python-docx: pip install 'seo-audit[docx]'")
         ) from None
     _check_archive(path, data)
     try:
@@ -124,9 +125,13 @@ def parse_docx(path: str, data: bytes) -> Document:
         reader.finish(document)
         _properties(document, word.core_properties)
     except Exception as exc:  # python-docx on an untrusted file: its failures are the file's
-        raise InputError(path, f"not a readable Word document ({_reason(exc)})") from None
+        raise InputError(path, _unreadable(exc)) from None
     document.directives = find_directives(document.text, 1)
     return document
+
+
+def _unreadable(exc: BaseException) -> str:
+    return _("not a readable Word document ({reason})").format(reason=_reason(exc))
 
 
 def _reason(exc: BaseException) -> str:
@@ -138,19 +143,28 @@ def _check_archive(path: str, data: bytes) -> None:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(
             path,
-            "an old Word file (.doc) or a password-protected document: save it as .docx "
-            "without a password",
+            _(
+                "an old Word file (.doc) or a password-protected document: save it as .docx "
+                "without a password"
+            ),
         )
     try:
         parts = zipfile.ZipFile(BytesIO(data)).infolist()
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-        raise InputError(path, f"not a readable Word document ({_reason(exc)})") from None
+        raise InputError(path, _unreadable(exc)) from None
     unpacked = sum(part.file_size for part in parts)
     if len(parts) > MAX_PARTS or unpacked > UNPACKED_MAX:
         raise InputError(
             path,
-            f"refused: the archive holds {len(parts):,} parts that unpack to {unpacked:,} "
-            f"bytes (at most {MAX_PARTS:,} parts and {UNPACKED_MAX:,} bytes)",
+            _(
+                "refused: the archive holds {parts} parts that unpack to {size} bytes (at "
+                "most {most_parts} parts and {most_size} bytes)"
+            ).format(
+                parts=count(len(parts)),
+                size=count(unpacked),
+                most_parts=count(MAX_PARTS),
+                most_size=count(UNPACKED_MAX),
+            ),
         )
 
 

@@ -49,6 +49,7 @@ from urllib.parse import urlsplit
 
 from seo_audit.document import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block, Document, Image, Link
 from seo_audit.errors import InputError
+from seo_audit.i18n import _
 from seo_audit.parse.directives import find_directives
 from seo_audit.parse.frontmatter import apply_meta, keywords_from_meta, split_front_matter
 from seo_audit.textmap import LineIndex, SourceMap, align
@@ -218,7 +219,7 @@ def parse_html(path: str, text: str) -> Document:
         reader.feed(fed)
         reader.close()
     except AssertionError as exc:  # html.parser's way to reject what it cannot tokenize
-        raise InputError(path, f"malformed HTML: {exc}") from None
+        raise InputError(path, _("malformed HTML: {problem}").format(problem=exc)) from None
     reader.finish()
     # Directives are read from the raw text, where their line numbers are exact.
     document.directives = find_directives(text, 1)
