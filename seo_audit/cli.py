@@ -843,17 +843,7 @@ def explain(check_id: str, ruleset: str | None) -> None:
         )
     active = _load_rules(ruleset) if ruleset is not None else None
     _apply_ruleset_language(active)
-    state = "" if check.enabled else _(", off by default")
-    click.echo(
-        _("{id} {name} ({family}, default severity {severity}, weight {weight}{state})").format(
-            id=check.id,
-            name=check.name,
-            family=check.family,
-            severity=check.severity,
-            weight=f"{check.weight:g}",
-            state=state,
-        )
-    )
+    click.echo(check.headline())
     if active is None:
         click.echo("\n" + check.documentation(), nl=False)
         return

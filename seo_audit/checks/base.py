@@ -316,6 +316,22 @@ class Check:
         return {**cls.default_options(), **(options or {})}
 
     @classmethod
+    def headline(cls) -> str:
+        """Its id, name, family, default severity and weight, as `explain` opens: `R001
+        sentence-length (readability, default severity error, weight 2)`."""
+        state = "" if cls.enabled else _(", off by default")
+        return _(
+            "{id} {name} ({family}, default severity {severity}, weight {weight}{state})"
+        ).format(
+            id=cls.id,
+            name=cls.name,
+            family=cls.family,
+            severity=cls.severity,
+            weight=f"{cls.weight:g}",
+            state=state,
+        )
+
+    @classmethod
     def summary(cls, options: dict[str, Any] | None = None) -> str:
         """One sentence saying what the check wants, with the values of `options` (default:
         the check's defaults)."""

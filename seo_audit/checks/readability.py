@@ -347,11 +347,12 @@ class WordComplexity(Check):
         report. Replace them with everyday words or explain them.
 
     Failing example:
-        L’internationalisation des problématiques environnementales conditionne
-        l’élaboration de politiques intergouvernementales contraignantes.
+        La réinterprétation contemporaine des patrimoines vernaculaires exige une
+        contextualisation méthodologique rigoureuse.
 
     Passing example:
-        Les villes changent. Elles font plus de place aux vélos et aux piétons.
+        Le musée du village rouvre ses portes en juin. On y voit des outils anciens et des
+        photos de la fête.
     """
 
     id = "R006"

@@ -509,15 +509,7 @@ def _explanation(check_id: str, frozen: tuple[tuple[str, Any], ...], lang: str) 
     check = REGISTRY.get(check_id)
     if check is None:
         return ""
-    state = "" if check.enabled else _(", off by default")
-    head = _("{id} {name} ({family}, default severity {severity}, weight {weight}{state})").format(
-        id=check.id,
-        name=check.name,
-        family=check.family,
-        severity=check.severity,
-        weight=f"{check.weight:g}",
-        state=state,
-    )
+    head = check.headline()
     if options and check.values(options) != check.default_options():
         return f"{head}\n\n{check.documentation(options, label=_('this file'))}"
     return f"{head}\n\n{check.documentation()}"
