@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
@@ -422,12 +423,14 @@ def count_syllables(word: str, *, silent_ent: bool = False) -> int:
 
 def token_syllables(token: Any) -> int:
     """Spoken syllables of a spaCy token; a 3rd person plural verb gets a silent -ent."""
-    text = token.text
-    # Reading the morphology is the slow part: only a word ending in -ent needs it.
-    silent_ent = (
-        text[-3:].lower() == "ent"
-        and token.pos_ in ("VERB", "AUX")
-        and "3" in token.morph.get("Person")
-        and "Plur" in token.morph.get("Number")
-    )
+    return word_syllables(token.text, token.pos_, lambda: token)
+
+
+def word_syllables(text: str, pos: str, token: Callable[[], Any]) -> int:
+    """`token_syllables` of a token given its text and part of speech; `token()` makes the
+    token, for its morphology, only for a verb ending in -ent."""
+    silent_ent = text[-3:].lower() == "ent" and pos in ("VERB", "AUX")
+    if silent_ent:
+        morph = token().morph
+        silent_ent = "3" in morph.get("Person") and "Plur" in morph.get("Number")
     return count_syllables(text, silent_ent=silent_ent)
