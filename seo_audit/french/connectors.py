@@ -264,8 +264,7 @@ def _si_is_condition(units: list[_Unit], i: int, nxt: _Unit | None) -> bool:
         return True
     verb = units[j]
     return not (
-        verb.lemma.lower() in _INDIRECT_QUESTION_VERBS
-        or verb.text.startswith(_QUESTION_STEMS)
+        verb.lemma.lower() in _INDIRECT_QUESTION_VERBS or verb.text.startswith(_QUESTION_STEMS)
     )
 
 
