@@ -511,7 +511,7 @@ def _syllables(doc: Doc, facts: DocTokens, start: int, end: int) -> int:
     """Spoken syllables of the words of tokens [start, end) (punctuation has none)."""
     text, pos, punct, blank = facts.text, facts.pos, facts.punct, facts.blank
     return sum(
-        word_syllables(text[i], pos[i], lambda i=i: doc[i])  # type: ignore[misc]
+        word_syllables(text[i], pos[i], doc, i)
         for i in range(start, end)
         if not (punct[i] or blank[i]) and _has_alnum(text[i])
     )

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
@@ -423,14 +422,14 @@ def count_syllables(word: str, *, silent_ent: bool = False) -> int:
 
 def token_syllables(token: Any) -> int:
     """Spoken syllables of a spaCy token; a 3rd person plural verb gets a silent -ent."""
-    return word_syllables(token.text, token.pos_, lambda: token)
+    return word_syllables(token.text, token.pos_, token.doc, token.i)
 
 
-def word_syllables(text: str, pos: str, token: Callable[[], Any]) -> int:
-    """`token_syllables` of a token given its text and part of speech; `token()` makes the
-    token, for its morphology, only for a verb ending in -ent."""
+def word_syllables(text: str, pos: str, doc: Any, i: int) -> int:
+    """`token_syllables` of the token `doc[i]` given its text and part of speech: the Token
+    is made, for its morphology, only for a verb ending in -ent."""
     silent_ent = text[-3:].lower() == "ent" and pos in ("VERB", "AUX")
     if silent_ent:
-        morph = token().morph
+        morph = doc[i].morph
         silent_ent = "3" in morph.get("Person") and "Plur" in morph.get("Number")
     return count_syllables(text, silent_ent=silent_ent)
