@@ -201,15 +201,11 @@ class ComplexWord:
     zipf: float
 
 
-def word_zipf(token: Token) -> float:
+@functools.lru_cache(maxsize=65_536)
+def word_zipf(text: str, lemma: str) -> float:
     """How common a word is: the more common of its form and its lemma (« contraignantes »
     is as common as « contraignant »); a hyphenated compound, its rarest part (the list,
     like wordfreq, splits words on hyphens)."""
-    return _zipf_of(token.text, token.lemma_ or token.text)
-
-
-@functools.lru_cache(maxsize=65_536)
-def _zipf_of(text: str, lemma: str) -> float:
     found = max(zipf(text), zipf(lemma))
     if found or not any(h in text for h in HYPHENS):
         return found
@@ -217,24 +213,7 @@ def _zipf_of(text: str, lemma: str) -> float:
     return min((zipf(p) for p in parts), default=0.0)
 
 
-def is_complex(token: Token, min_letters: int, max_zipf: float, keyphrase: frozenset[str]) -> bool:
-    """A complex word: at least `min_letters` letters and a Zipf frequency below `max_zipf`.
-    Names (words with a capital inside a sentence), acronyms, numbers and the keyphrase's
-    own words are not counted: the writer cannot replace them with simpler words. Names are
-    told by their capital, not by the tagger (see `is_content`)."""
-    return _is_complex(
-        token.text,
-        token.lemma_,
-        bool(token.is_sent_start),
-        token.doc,
-        token.i,
-        min_letters,
-        max_zipf,
-        keyphrase,
-    )
-
-
-def _is_complex(
+def is_complex(
     text: str,
     lemma: str,
     sent_start: bool,
@@ -244,8 +223,12 @@ def _is_complex(
     max_zipf: float,
     keyphrase: frozenset[str],
 ) -> bool:
-    """`is_complex` of the token `doc[i]` given its form, lemma and whether it starts its
-    sentence: the Token is made only for a word long enough."""
+    """Whether the token `doc[i]` (form `text`, lemma `lemma`, first of its sentence or
+    not) is a complex word: at least `min_letters` letters and a Zipf frequency below
+    `max_zipf`. Names (words with a capital inside a sentence), acronyms, numbers and the
+    keyphrase's own words are not counted: the writer cannot replace them with simpler
+    words. Names are told by their capital, not by the tagger (see `is_content`). The Token
+    is made only for a word long enough."""
     if len(text) < min_letters:  # most words: fewer characters than letters needed
         return False
     if sum(c.isalpha() for c in text) < min_letters or not _is_wordlike(text):
@@ -256,7 +239,7 @@ def _is_complex(
         return False
     if normalise(text) in keyphrase or _word_key(text, lemma, sent_start, frozenset()) in keyphrase:
         return False
-    return _zipf_of(text, lemma or text) < max_zipf
+    return word_zipf(text, lemma or text) < max_zipf
 
 
 def not_measured(a: Any) -> str:
@@ -308,7 +291,7 @@ def measure(
         facts = doc_tokens(doc)
         for i in range(span.start, span.end):
             text, lemma, start_flag = facts.text[i], facts.lemma[i], facts.sent_start[i]
-            if _is_complex(text, lemma, start_flag, doc, i, min_letters, max_zipf, own):
+            if is_complex(text, lemma, start_flag, doc, i, min_letters, max_zipf, own):
                 start, end, line = locate(facts.idx[i], facts.idx[i] + len(text))
-                found.append(ComplexWord(text, start, end, line, _zipf_of(text, lemma or text)))
+                found.append(ComplexWord(text, start, end, line, word_zipf(text, lemma or text)))
     return Insights(True, words, phrases, keys, found)
