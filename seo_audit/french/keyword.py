@@ -56,6 +56,7 @@ from seo_audit.french.text import (
     word_lists,
 )
 from seo_audit.french.text import ELISIONS as _ALL_ELISIONS
+from seo_audit.french.tokens import doc_tokens
 
 _HYPHEN_RE = re.compile(f"[{HYPHENS}]")
 
@@ -280,21 +281,25 @@ class KeyphraseMatcher:
         (hyphens kept or dropped) or of its lemmas, so a content word of the phrase that is
         in none of them cannot be matched. It never rules out a sentence that matches.
         """
-        tokens = list(span)
-        # span.text from the tokens at hand (Span.text and Doc.text would make them again).
-        text = "".join([tok.text_with_ws for tok in tokens])
-        if isinstance(span, Span) and tokens and tokens[-1].whitespace_:
-            text = text[:-1]
+        # Read from the Doc's token facts: no Token is made for a sentence ruled out.
+        if isinstance(span, Span):
+            facts = doc_tokens(span.doc)
+            start, end = span.start, span.end
+            text = facts.span_text(start, end)
+        else:
+            facts = doc_tokens(span)
+            start, end = 0, len(span)
+            text = facts.string
         text = normalise(text, accents=False)
         hay = [text, text.replace("-", "")]
         first = True
-        for tok in tokens:
-            if tok.is_space:
+        for i in range(start, end):
+            if facts.blank[i]:
                 continue
-            if tok.pos_ in _LEMMA_POS:
-                hay.append(normalise(tok.lemma_, accents=False))
+            if facts.pos[i] in _LEMMA_POS:
+                hay.append(normalise(facts.lemma[i], accents=False))
             if first:
-                lemma = self._lexicon.lemma(normalise(tok.text))
+                lemma = self._lexicon.lemma(normalise(facts.text[i]))
                 if lemma:
                     hay.append(normalise(lemma, accents=False))
                 first = False
