@@ -31,7 +31,7 @@ from seo_audit.french.keyword import KeyphraseMatcher, keyphrase_content_words
 from seo_audit.french.language import detect_language, language_of_words, language_words
 from seo_audit.french.passive import is_passive_span
 from seo_audit.french.syllables import word_syllables
-from seo_audit.french.tokens import DocTokens, doc_tokens
+from seo_audit.french.tokens import doc_tokens
 from seo_audit.french.words import count_words, word_pieces
 from seo_audit.nlp import BLOCK_SEPARATOR
 from seo_audit.textmap import SourceMap
@@ -419,7 +419,7 @@ def analyze(
                 start=sent_start,
                 end=sent_end,
                 words=count_words(text),
-                syllables=_syllables(doc, facts, sent.start, sent.end),
+                syllables=span_syllables(doc, sent.start, sent.end),
                 passive=is_passive_span(sent),
                 connectors=find_connectors(sent, previous if same_block else None),
                 opening=sentence_opening(sent, whole),
@@ -507,8 +507,9 @@ def own_words(block: Block) -> str:
     return _QUOTED.sub(" ", block.text)
 
 
-def _syllables(doc: Doc, facts: DocTokens, start: int, end: int) -> int:
+def span_syllables(doc: Doc, start: int, end: int) -> int:
     """Spoken syllables of the words of tokens [start, end) (punctuation has none)."""
+    facts = doc_tokens(doc)
     text, pos, punct, blank = facts.text, facts.pos, facts.punct, facts.blank
     return sum(
         word_syllables(text[i], pos[i], doc, i)
