@@ -31,6 +31,7 @@ class DocTokens:
     blank: list[bool]  # token.is_space
     sent_start: list[bool]  # bool(token.is_sent_start)
     string: str  # doc.text
+    doc: Doc  # for what the lists do not hold
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as Span.text gives it (no trailing space)."""
@@ -62,6 +63,7 @@ def doc_tokens(doc: Doc) -> DocTokens:
         sent_start=[v == 1 for v in sent_start],
         # Doc.text would make every token again; a token's white space is one space or none.
         string="".join([t + " " if s else t for t, s in zip(text, space, strict=True)]),
+        doc=doc,
     )
     if len(_kept) >= _KEPT:
         _kept.clear()
