@@ -511,11 +511,11 @@ def span_syllables(doc: Doc, start: int, end: int) -> int:
     """Spoken syllables of the words of tokens [start, end) (punctuation has none)."""
     facts = doc_tokens(doc)
     text, pos, punct, blank = facts.text, facts.pos, facts.punct, facts.blank
-    return sum(
-        word_syllables(text[i], pos[i], doc, i)
-        for i in range(start, end)
-        if not (punct[i] or blank[i]) and _has_alnum(text[i])
-    )
+    total = 0
+    for i in range(start, end):
+        if not (punct[i] or blank[i]) and _has_alnum(text[i]):
+            total += word_syllables(text[i], pos[i], doc, i)
+    return total
 
 
 @functools.lru_cache(maxsize=65536)

@@ -432,4 +432,4 @@ def word_syllables(text: str, pos: str, doc: Any, i: int) -> int:
     if silent_ent:
         morph = doc[i].morph
         silent_ent = "3" in morph.get("Person") and "Plur" in morph.get("Number")
-    return count_syllables(text, silent_ent=silent_ent)
+    return _count_cached(text, silent_ent)  # count_syllables, one call less per word
