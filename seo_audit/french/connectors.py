@@ -194,19 +194,20 @@ def _units(sent: Span) -> list[_Unit]:
     """
     if sent.start == sent.end:
         return []
-    facts = doc_tokens(sent.doc)
+    doc, k, last = sent.doc, sent.start, sent.end - 1
+    facts = doc_tokens(doc)
     starts, pos, lemma = facts.idx, facts.pos, facts.lemma
-    text = unify_marks(facts.span_text(sent.start, sent.end))
+    begin = starts[k]  # sent.start_char
+    text = unify_marks(facts.span_text(k, last + 1))
     units = []
-    k, last = sent.start, sent.end - 1
     for piece in _PIECE_RE.finditer(text):
-        at = sent.start_char + piece.start()
+        at = begin + piece.start()
         for offset, raw, part, is_word in _piece_units(piece.group()):
             # The token the word starts in: the last one starting at or before it (the
             # positions only grow, so the search goes on from the previous word's token).
             while k < last and starts[k + 1] <= at + offset:
                 k += 1
-            units.append(_Unit(raw, part, pos[k], lemma[k], k, sent.doc, is_word))
+            units.append(_Unit(raw, part, pos[k], lemma[k], k, doc, is_word))
     return units
 
 

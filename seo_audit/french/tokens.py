@@ -78,15 +78,14 @@ _KEPT = 8
 def _strings(strings: object, hashes: list[int]) -> list[str]:
     """The strings of `hashes`; each decoded once in a process (words repeat), the memo
     cleared when full so that a long batch stays within bounds."""
-    out = []
-    for h in hashes:
-        s = _decoded.get(h)
-        if s is None:
-            if len(_decoded) >= _DECODED_LIMIT:
-                _decoded.clear()
-            s = _decoded[h] = strings[h]  # type: ignore[index]
-        out.append(s)
-    return out
+    out = list(map(_decoded.get, hashes))  # most are known: one pass in C
+    if None in out:
+        if len(_decoded) >= _DECODED_LIMIT:
+            _decoded.clear()
+        for i, h in enumerate(hashes):
+            if out[i] is None:
+                out[i] = _decoded[h] = strings[h]  # type: ignore[index]
+    return out  # type: ignore[return-value]
 
 
 # A string's hash is the same in every StringStore (spaCy hashes the text), so one memo
