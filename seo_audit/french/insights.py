@@ -291,6 +291,8 @@ def measure(
         facts = doc_tokens(doc)
         for i in range(span.start, span.end):
             text, lemma, start_flag = facts.text[i], facts.lemma[i], facts.sent_start[i]
+            if len(text) < min_letters:  # most words: no call (is_complex would say no)
+                continue
             if is_complex(text, lemma, start_flag, doc, i, min_letters, max_zipf, own):
                 start, end, line = locate(facts.idx[i], facts.idx[i] + len(text))
                 found.append(ComplexWord(text, start, end, line, word_zipf(text, lemma or text)))
