@@ -8,10 +8,10 @@ the even rows of the TSV only; the odd rows and the held-out list measure genera
 benchmarks/data/syllables_rare.tsv and syllables_rare_holdout.tsv (issue 15): short phrases
 of rare cases -- 3rd person plural verbs in -ent against nouns and adverbs in -ent,
 loanwords, numbers in digits, ordinals, acronyms, hiatus -- counted as the analysis counts a
-sentence (spaCy tokens through ``token_syllables``), so the -ent verbs are decided by the
+sentence (``analyze.span_syllables`` on the spaCy tokens), so the -ent verbs are decided by the
 parse. The held-out file was written before the rules for these cases and never tuned on.
 
-Final -ent: in real text ``token_syllables`` reads the morphology. Here it is emulated from
+Final -ent: in real text the syllable count reads the morphology. Here it is emulated from
 Lexique's ``cgram`` column: silent when every tag of the spelling is a verb tag (VER, AUX).
 
 Run from the repository root: ``python benchmarks/acc_syllables.py``.
@@ -62,13 +62,12 @@ def _share(pairs: list[tuple[int, int]]) -> float:
 
 def _phrase_counter() -> Callable[[list[str]], list[int]]:
     """Syllables of short phrases, counted as the analysis counts a sentence."""
-    from seo_audit.analyze import _is_wordlike
-    from seo_audit.french.syllables import token_syllables
+    from seo_audit.analyze import span_syllables
     from seo_audit.nlp import get_nlp
 
     def count(texts: list[str]) -> list[int]:
         docs = get_nlp().pipe(texts)
-        return [sum(token_syllables(t) for t in doc if _is_wordlike(t)) for doc in docs]
+        return [span_syllables(doc, 0, len(doc)) for doc in docs]
 
     return count
 

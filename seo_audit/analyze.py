@@ -30,7 +30,8 @@ from seo_audit.french.keyphrases import suggest_keyphrases
 from seo_audit.french.keyword import KeyphraseMatcher, keyphrase_content_words
 from seo_audit.french.language import detect_language, language_of_words, language_words
 from seo_audit.french.passive import is_passive_span
-from seo_audit.french.syllables import token_syllables
+from seo_audit.french.syllables import word_syllables
+from seo_audit.french.tokens import doc_tokens
 from seo_audit.french.words import count_words, word_pieces
 from seo_audit.nlp import BLOCK_SEPARATOR
 from seo_audit.textmap import SourceMap
@@ -378,8 +379,8 @@ def analyze(
     meta_hits: list[MetaHit] = []
     previous: Span | None = None
     # Read once: Doc.text and Span.text join their tokens' text at every call.
-    doc_text = doc.text
-    tokens = list(doc)
+    facts = doc_tokens(doc)
+    doc_text = facts.string
     for sent in doc.sents:
         whole = doc_text[sent.start_char : sent.end_char]  # sent.text
         if not whole.strip():
@@ -418,9 +419,7 @@ def analyze(
                 start=sent_start,
                 end=sent_end,
                 words=count_words(text),
-                syllables=sum(
-                    token_syllables(t) for t in tokens[sent.start : sent.end] if _is_wordlike(t)
-                ),
+                syllables=span_syllables(doc, sent.start, sent.end),
                 passive=is_passive_span(sent),
                 connectors=find_connectors(sent, previous if same_block else None),
                 opening=sentence_opening(sent, whole),
@@ -508,8 +507,15 @@ def own_words(block: Block) -> str:
     return _QUOTED.sub(" ", block.text)
 
 
-def _is_wordlike(token: Any) -> bool:
-    return not (token.is_punct or token.is_space) and _has_alnum(token.text)
+def span_syllables(doc: Doc, start: int, end: int) -> int:
+    """Spoken syllables of the words of tokens [start, end) (punctuation has none)."""
+    facts = doc_tokens(doc)
+    text, pos, punct, blank = facts.text, facts.pos, facts.punct, facts.blank
+    total = 0
+    for i in range(start, end):
+        if not (punct[i] or blank[i]) and _has_alnum(text[i]):
+            total += word_syllables(text[i], pos[i], doc, i)
+    return total
 
 
 @functools.lru_cache(maxsize=65536)

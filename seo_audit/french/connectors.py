@@ -40,7 +40,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span
 
 from seo_audit.french.text import (
     APOSTROPHE,
@@ -51,6 +51,7 @@ from seo_audit.french.text import (
     unify_marks,
     word_lists,
 )
+from seo_audit.french.tokens import doc_tokens
 
 # The phrases, by role, and the word lists below: data/connectors.txt.
 _LISTS = word_lists("connectors")
@@ -159,7 +160,10 @@ _SECOND_STARTS: list[str | tuple[str, ...]] = [
 class _Unit:
     raw: str  # the normalised word (or punctuation mark) as written
     text: str  # the word compared: elisions and contractions spelt out
-    token: Token  # the spaCy token it starts in, for its tags
+    pos: str  # the part of speech and lemma of the spaCy token it starts in
+    lemma: str
+    token: int  # that token's index in `doc`, for its morphology
+    doc: Doc
     is_word: bool
 
 
@@ -188,25 +192,22 @@ def _units(sent: Span) -> list[_Unit]:
     Cached for a few sentences: each sentence is read again as the `previous` of the next.
     The result must not be changed by callers.
     """
-    tokens = list(sent)
-    if not tokens:
+    if sent.start == sent.end:
         return []
-    starts = [t.idx for t in tokens]
-    # sent.text, from the tokens already at hand (Span.text would create them again).
-    text = "".join([t.text_with_ws for t in tokens])
-    if tokens[-1].whitespace_:
-        text = text[:-1]
-    text = unify_marks(text)
+    doc, k, last = sent.doc, sent.start, sent.end - 1
+    facts = doc_tokens(doc)
+    starts, pos, lemma = facts.idx, facts.pos, facts.lemma
+    begin = starts[k]  # sent.start_char
+    text = unify_marks(facts.span_text(k, last + 1))
     units = []
-    k, last = 0, len(tokens) - 1
     for piece in _PIECE_RE.finditer(text):
-        at = sent.start_char + piece.start()
+        at = begin + piece.start()
         for offset, raw, part, is_word in _piece_units(piece.group()):
             # The token the word starts in: the last one starting at or before it (the
             # positions only grow, so the search goes on from the previous word's token).
             while k < last and starts[k + 1] <= at + offset:
                 k += 1
-            units.append(_Unit(raw, part, tokens[k], is_word))
+            units.append(_Unit(raw, part, pos[k], lemma[k], k, doc, is_word))
     return units
 
 
@@ -241,20 +242,20 @@ def _is_noun_after_determiner(units: list[_Unit], i: int) -> bool:
     if prev.text in _DETERMINERS:
         return True
     before = _prev(units, i - 1)
-    return prev.token.pos_ == "ADJ" and before is not None and before.text in _DETERMINERS
+    return prev.pos == "ADJ" and before is not None and before.text in _DETERMINERS
 
 
 def _is_participle(unit: _Unit) -> bool:
-    return "Part" in unit.token.morph.get("VerbForm")
+    return "Part" in unit.doc[unit.token].morph.get("VerbForm")
 
 
 def _si_is_condition(units: list[_Unit], i: int, nxt: _Unit | None) -> bool:
     if nxt is None or not nxt.is_word:
         return False
     # The intensifier: `si fatigué`, `si vite`, `si lentement`.
-    if nxt.token.pos_ == "ADJ" or nxt.text in _DEGREE_ADVERBS or _is_participle(nxt):
+    if nxt.pos == "ADJ" or nxt.text in _DEGREE_ADVERBS or _is_participle(nxt):
         return False
-    if nxt.token.pos_ == "ADV" and nxt.text.endswith("ment"):
+    if nxt.pos == "ADV" and nxt.text.endswith("ment"):
         return False
     # An indirect question: `on ne sait pas si`, `je me demande si`.
     j = i - 1
@@ -264,8 +265,7 @@ def _si_is_condition(units: list[_Unit], i: int, nxt: _Unit | None) -> bool:
         return True
     verb = units[j]
     return not (
-        verb.token.lemma_.lower() in _INDIRECT_QUESTION_VERBS
-        or verb.text.startswith(_QUESTION_STEMS)
+        verb.lemma.lower() in _INDIRECT_QUESTION_VERBS or verb.text.startswith(_QUESTION_STEMS)
     )
 
 
@@ -275,7 +275,7 @@ def _accept(key: str, units: list[_Unit], i: int, end: int) -> bool:
     if key == "or":
         if _is_noun_after_determiner(units, i) or (nxt is not None and nxt.text in _OR_NOUN_NEXT):
             return False
-        return _starts_clause(units, i) or units[i].token.pos_ not in ("NOUN", "PROPN", "ADJ")
+        return _starts_clause(units, i) or units[i].pos not in ("NOUN", "PROPN", "ADJ")
     if key == "car":
         return not _is_noun_after_determiner(units, i)
     if key == "comme":
@@ -284,7 +284,7 @@ def _accept(key: str, units: list[_Unit], i: int, end: int) -> bool:
         return _si_is_condition(units, i, nxt)
     if key == "aussi":
         # `aussi grand que` compares; `aussi` before a verb or a noun adds.
-        if nxt is not None and (nxt.token.pos_ in ("ADJ", "ADV") or _is_participle(nxt)):
+        if nxt is not None and (nxt.pos in ("ADJ", "ADV") or _is_participle(nxt)):
             return not any(u.text == "que" for u in units[end + 1 : end + 5])
         return True
     if key == "bref":  # not the adjective (`un bref discours`)
@@ -294,15 +294,15 @@ def _accept(key: str, units: list[_Unit], i: int, end: int) -> bool:
     if key in ("quand", "d’où"):
         return units[-1].raw != "?"
     if key == "outre":
-        return prev is None or prev.token.lemma_.lower() != "passer"
+        return prev is None or prev.lemma.lower() != "passer"
     if key == "d’ailleurs":
-        return prev is None or prev.token.lemma_.lower() not in ("venir", "provenir", "arriver")
+        return prev is None or prev.lemma.lower() not in ("venir", "provenir", "arriver")
     if key == "de même":
-        return nxt is None or nxt.token.pos_ != "NOUN"
+        return nxt is None or nxt.pos != "NOUN"
     if key in _TOUT_PHRASES:
         return nxt is None or nxt.text not in _TOUT_NOUN_NEXT
     if key in _CLAUSE_START:
-        return prev is None or not prev.is_word or prev.token.pos_ in _CLAUSE_POS
+        return prev is None or not prev.is_word or prev.pos in _CLAUSE_POS
     if key in _NEEDS_PUNCT_AFTER:
         return nxt is not None and not nxt.is_word
     return True

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from seo_audit.french.frequencies import zipf
 from seo_audit.french.text import HYPHENS, normalise, word_lists
+from seo_audit.french.tokens import doc_tokens
 from seo_audit.i18n import _
 
 # Silent reading speed of French adults reading their own language: 195 ± 26 words per
@@ -50,8 +51,7 @@ def reading_seconds(words: int, images: int) -> int:
     return round(seconds)
 
 
-def _is_wordlike(token: Token) -> bool:
-    text = token.text
+def _is_wordlike(text: str) -> bool:
     return any(c.isalpha() for c in text) and all(c.isalpha() or c in HYPHENS for c in text)
 
 
@@ -64,20 +64,27 @@ def is_content(token: Token) -> bool:
     context of the blocks around it, and tags the same « maison » a noun or a pronoun
     depending on them (the editor parses a draft block by block).
     """
+    return _is_content(token.text, token.lemma_, token.doc, token.i)
+
+
+def _is_content(text: str, lemma: str, doc: Doc, i: int) -> bool:
+    """`is_content` of the token `doc[i]` given its form and lemma: the Token is made only
+    when the pair is new."""
     # Decided by the form and the lemma alone: computed once per pair in a process.
-    key = (token.text, token.lemma_)
+    key = (text, lemma)
     found = _CONTENT.get(key)
     if found is None:
         if len(_CONTENT) > _CONTENT_LIMIT:
             _CONTENT.clear()
+        made = doc[i]
         found = _CONTENT[key] = (
-            not token.is_stop
+            not made.is_stop
             # « été » of « a été »: the form is no stop word, its lemma « être » is.
-            and not token.vocab[token.lemma_.lower()].is_stop
-            and len(token.text) > 1
-            and _is_wordlike(token)
-            and not token.like_num
-            and normalise(token.text) not in FUNCTION_WORDS
+            and not made.vocab[lemma.lower()].is_stop
+            and len(text) > 1
+            and _is_wordlike(text)
+            and not made.like_num
+            and normalise(text) not in FUNCTION_WORDS
         )
     return found
 
@@ -97,17 +104,25 @@ def word_key(token: Token, names: frozenset[str] = frozenset()) -> str:
     trusted there: it tags « Cultiver » at the start of a sentence a proper noun or a verb
     depending on the blocks around it.
     """
-    text = token.text
-    if text[:1].isupper() and (not token.is_sent_start or text in names):
+    return _word_key(token.text, token.lemma_, bool(token.is_sent_start), names)
+
+
+def _word_key(text: str, lemma: str, sent_start: bool, names: frozenset[str]) -> str:
+    if text[:1].isupper() and (not sent_start or text in names):
         return text
-    return normalise(token.lemma_ or text)
+    return normalise(lemma or text)
 
 
-def names_in(spans: Iterable[Span | Sequence[Token]]) -> frozenset[str]:
+def names_in(spans: Iterable[Span]) -> frozenset[str]:
     """The words written with a capital inside a sentence: names (see `word_key`)."""
-    return frozenset(
-        t.text for span in spans for t in span if t.text[:1].isupper() and not t.is_sent_start
-    )
+    found = set()
+    for span in spans:
+        facts = doc_tokens(span.doc)
+        for i in range(span.start, span.end):
+            text = facts.text[i]
+            if text[:1].isupper() and not facts.sent_start[i]:
+                found.add(text)
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -121,9 +136,7 @@ class Prominent:
         return {"text": self.text, "count": self.count}
 
 
-def prominent_words(
-    spans: Iterable[Span | Sequence[Token]],
-) -> tuple[list[Prominent], list[Prominent]]:
+def prominent_words(spans: Iterable[Span]) -> tuple[list[Prominent], list[Prominent]]:
     """The content words and the phrases of `spans` (sentences), by count, the most frequent
     first (ties: the first met first). Phrases need MIN_PHRASE_COUNT occurrences."""
     spans = list(spans)
@@ -135,16 +148,20 @@ def prominent_words(
     # is the commoner form; its lemmas would read « jardin partager »).
     written: defaultdict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for span in spans:
+        doc = span.doc
+        facts = doc_tokens(doc)
+        texts, lemmas = facts.text, facts.lemma
         keys: list[str] = []  # the keys and forms as shown of the content words in a row
         forms: list[str] = []
-        for token in span:
-            if not is_content(token):
+        for i in range(span.start, span.end):
+            text, lemma = texts[i], lemmas[i]
+            if not _is_content(text, lemma, doc, i):
                 keys, forms = [], []
                 continue
-            key = word_key(token, names)
+            key = _word_key(text, lemma, facts.sent_start[i], names)
             words[key] += 1
             keys.append(key)
-            forms.append(token.text if token.text in names else token.lower_)
+            forms.append(text if text in names else facts.lower[i])
             for size in PHRASE_SIZES:
                 if len(keys) >= size:
                     phrase = tuple(keys[-size:])
@@ -184,15 +201,11 @@ class ComplexWord:
     zipf: float
 
 
-def word_zipf(token: Token) -> float:
+@functools.lru_cache(maxsize=65_536)
+def word_zipf(text: str, lemma: str) -> float:
     """How common a word is: the more common of its form and its lemma (« contraignantes »
     is as common as « contraignant »); a hyphenated compound, its rarest part (the list,
     like wordfreq, splits words on hyphens)."""
-    return _zipf_of(token.text, token.lemma_ or token.text)
-
-
-@functools.lru_cache(maxsize=65_536)
-def _zipf_of(text: str, lemma: str) -> float:
     found = max(zipf(text), zipf(lemma))
     if found or not any(h in text for h in HYPHENS):
         return found
@@ -200,23 +213,33 @@ def _zipf_of(text: str, lemma: str) -> float:
     return min((zipf(p) for p in parts), default=0.0)
 
 
-def is_complex(token: Token, min_letters: int, max_zipf: float, keyphrase: frozenset[str]) -> bool:
-    """A complex word: at least `min_letters` letters and a Zipf frequency below `max_zipf`.
-    Names (words with a capital inside a sentence), acronyms, numbers and the keyphrase's
-    own words are not counted: the writer cannot replace them with simpler words. Names are
-    told by their capital, not by the tagger (see `is_content`)."""
-    text = token.text
+def is_complex(
+    text: str,
+    lemma: str,
+    sent_start: bool,
+    doc: Doc,
+    i: int,
+    min_letters: int,
+    max_zipf: float,
+    keyphrase: frozenset[str],
+) -> bool:
+    """Whether the token `doc[i]` (form `text`, lemma `lemma`, first of its sentence or
+    not) is a complex word: at least `min_letters` letters and a Zipf frequency below
+    `max_zipf`. Names (words with a capital inside a sentence), acronyms, numbers and the
+    keyphrase's own words are not counted: the writer cannot replace them with simpler
+    words. Names are told by their capital, not by the tagger (see `is_content`). The Token
+    is made only for a word long enough."""
     if len(text) < min_letters:  # most words: fewer characters than letters needed
         return False
-    if sum(c.isalpha() for c in text) < min_letters or not _is_wordlike(token):
+    if sum(c.isalpha() for c in text) < min_letters or not _is_wordlike(text):
         return False
-    if token.like_num:
+    if doc[i].like_num:
         return False
-    if (text[0].isupper() and not token.is_sent_start) or text[1:] != text[1:].lower():
+    if (text[0].isupper() and not sent_start) or text[1:] != text[1:].lower():
         return False
-    if normalise(text) in keyphrase or word_key(token) in keyphrase:
+    if normalise(text) in keyphrase or _word_key(text, lemma, sent_start, frozenset()) in keyphrase:
         return False
-    return word_zipf(token) < max_zipf
+    return word_zipf(text, lemma or text) < max_zipf
 
 
 def not_measured(a: Any) -> str:
@@ -253,9 +276,8 @@ def measure(
     `keys` their keys; `locate(start, end)` gives the file range and line of characters of
     the Doc.
     """
-    # Each sentence's tokens made once: three passes read them.
-    spans = [(list(span), heading) for span, heading in sentences]
-    words, phrases = prominent_words(tokens for tokens, _ in spans)
+    spans = list(sentences)
+    words, phrases = prominent_words(span for span, _ in spans)
     own = frozenset(
         {normalise(w) for w in keyphrase}
         | {p for w in keyphrase for p in normalise(w).split("-") if p}
@@ -265,8 +287,13 @@ def measure(
     for span, heading in spans:
         if heading:
             continue
-        for token in span:
-            if is_complex(token, min_letters, max_zipf, own):
-                start, end, line = locate(token.idx, token.idx + len(token.text))
-                found.append(ComplexWord(token.text, start, end, line, word_zipf(token)))
+        doc = span.doc
+        facts = doc_tokens(doc)
+        for i in range(span.start, span.end):
+            text, lemma, start_flag = facts.text[i], facts.lemma[i], facts.sent_start[i]
+            if len(text) < min_letters:  # most words: no call (is_complex would say no)
+                continue
+            if is_complex(text, lemma, start_flag, doc, i, min_letters, max_zipf, own):
+                start, end, line = locate(facts.idx[i], facts.idx[i] + len(text))
+                found.append(ComplexWord(text, start, end, line, word_zipf(text, lemma or text)))
     return Insights(True, words, phrases, keys, found)

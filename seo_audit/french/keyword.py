@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -56,6 +56,7 @@ from seo_audit.french.text import (
     word_lists,
 )
 from seo_audit.french.text import ELISIONS as _ALL_ELISIONS
+from seo_audit.french.tokens import DocTokens, doc_tokens
 
 _HYPHEN_RE = re.compile(f"[{HYPHENS}]")
 
@@ -158,14 +159,16 @@ def _split_elision(chunk: str) -> tuple[str | None, str]:
     return None, chunk
 
 
-def _lemma_parts(token: Token, at_start: bool, lexicon: _Lexicon) -> list[str] | None:
-    """The lemma of a noun or adjective, split like the word on hyphens; None if untrusted."""
-    if token.pos_ in _LEMMA_POS:
-        lemma: str | None = token.lemma_
-    elif token.pos_ == "PROPN" and at_start and not token.ent_type_:
+def _lemma_parts(facts: DocTokens, i: int, at_start: bool, lexicon: _Lexicon) -> list[str] | None:
+    """The lemma of a noun or adjective (token i of `facts`' Doc), split like the word on
+    hyphens; None if untrusted."""
+    pos = facts.pos[i]
+    if pos in _LEMMA_POS:
+        lemma: str | None = facts.lemma[i]
+    elif pos == "PROPN" and at_start and not facts.doc[i].ent_type_:
         # A capitalised first word outside any named entity may be a common noun the
         # tagger took for a name; "Cannes" (an entity) keeps its spelling.
-        lemma = lexicon.lemma(normalise(token.text))
+        lemma = lexicon.lemma(normalise(facts.text[i]))
     else:
         return None
     if not lemma:
@@ -173,34 +176,38 @@ def _lemma_parts(token: Token, at_start: bool, lexicon: _Lexicon) -> list[str] |
     return [p for p in _HYPHEN_RE.split(normalise(lemma)) if p]
 
 
-def _lemma_forms(lemma: str, token: Token, lexicon: _Lexicon) -> tuple[str, ...]:
+def _lemma_forms(lemma: str, pos: str, lexicon: _Lexicon) -> tuple[str, ...]:
     """The lemma, plus the masculine of a feminine agent noun the lemmatizer left alone
     ("directrice" -> "directeur"; "matrice" stays, as "mateur" is no French word)."""
     forms = [lemma]
-    if token.pos_ == "NOUN" and lemma.endswith("trice"):
+    if pos == "NOUN" and lemma.endswith("trice"):
         masculine = lemma[: -len("trice")] + "teur"
         if lexicon.known(masculine):
             forms.append(masculine)
     return tuple(forms)
 
 
-def _pieces(tokens: Iterable[Token], lexicon: _Lexicon) -> list[_Piece]:
-    """Cut tokens into word pieces, with their lemma, elision and article forms."""
+def _pieces(span: Span | Doc, lexicon: _Lexicon) -> list[_Piece]:
+    """Cut a span's tokens into word pieces, with their lemma, elision and article forms."""
     pieces: list[_Piece] = []
     join_next = False  # the previous token was a hyphen glued to both neighbours
     at_start = True
-    for tok in tokens:
-        if tok.is_space:
+    # Read from the Doc's token facts (see tokens.py).
+    if isinstance(span, Span):
+        facts, start, end = doc_tokens(span.doc), span.start, span.end
+    else:
+        facts, start, end = doc_tokens(span), 0, len(span)
+    for i in range(start, end):
+        if facts.blank[i]:
             continue
-        text = normalise(tok.text)
+        text = normalise(facts.text[i])
         if text.strip(HYPHENS) == "":
-            prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-            glued = prev is not None and not prev.whitespace_ and not tok.whitespace_
+            glued = i > 0 and not facts.space[i - 1] and not facts.space[i]
             if glued and pieces and pieces[-1].word:
                 join_next = True  # spaCy cut "Jong-un" into "Jong", "-", "un"
                 continue
         if not any(c.isalnum() for c in text):
-            pieces.append(_Piece((text,), tok.i, word=False))
+            pieces.append(_Piece((text,), i, word=False))
             join_next = False
             continue
         own: list[_Piece] = []
@@ -209,25 +216,25 @@ def _pieces(tokens: Iterable[Token], lexicon: _Lexicon) -> list[_Piece]:
             elided, rest = _split_elision(chunk)
             if elided is not None:
                 forms = (elided, *ELISIONS[elided], *_ARTICLE_CLASSES.get(elided, ()))
-                own.append(_Piece(forms, tok.i, elided=True))
+                own.append(_Piece(forms, i, elided=True))
             parts = _HYPHEN_RE.split(rest)
             first_joined = ci == 0 and elided is None and (join_next or parts[0] == "")
             for pi, part in enumerate(p for p in parts if p):
                 forms = (part, *_ARTICLE_CLASSES.get(part, ()))
-                own.append(_Piece(forms, tok.i, joined=first_joined if pi == 0 else True))
+                own.append(_Piece(forms, i, joined=first_joined if pi == 0 else True))
         join_next = False
         at_start, first = False, at_start
         if not own or any(p.elided for p in own):
             pieces.extend(own)
             continue
         # Lemma forms only when the token is one plain word (or one hyphenated word).
-        lemma = _lemma_parts(tok, first, lexicon)
+        lemma = _lemma_parts(facts, i, first, lexicon)
         if lemma and len(lemma) == len(own):
             own = [
-                _Piece((*p.forms, *_lemma_forms(lem, tok, lexicon)), p.token, p.joined)
+                _Piece((*p.forms, *_lemma_forms(lem, facts.pos[i], lexicon)), p.token, p.joined)
                 for p, lem in zip(own, lemma, strict=True)
             ]
-        elif tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        elif facts.pos[i] == "PROPN" and facts.text[i][:1].isupper():
             own = [_Piece(p.forms, p.token, p.joined, proper=True) for p in own]
         pieces.extend(own)
     return pieces
@@ -280,21 +287,25 @@ class KeyphraseMatcher:
         (hyphens kept or dropped) or of its lemmas, so a content word of the phrase that is
         in none of them cannot be matched. It never rules out a sentence that matches.
         """
-        tokens = list(span)
-        # span.text from the tokens at hand (Span.text and Doc.text would make them again).
-        text = "".join([tok.text_with_ws for tok in tokens])
-        if isinstance(span, Span) and tokens and tokens[-1].whitespace_:
-            text = text[:-1]
+        # Read from the Doc's token facts: no Token is made for a sentence ruled out.
+        if isinstance(span, Span):
+            facts = doc_tokens(span.doc)
+            start, end = span.start, span.end
+            text = facts.span_text(start, end)
+        else:
+            facts = doc_tokens(span)
+            start, end = 0, len(span)
+            text = facts.string
         text = normalise(text, accents=False)
         hay = [text, text.replace("-", "")]
         first = True
-        for tok in tokens:
-            if tok.is_space:
+        for i in range(start, end):
+            if facts.blank[i]:
                 continue
-            if tok.pos_ in _LEMMA_POS:
-                hay.append(normalise(tok.lemma_, accents=False))
+            if facts.pos[i] in _LEMMA_POS:
+                hay.append(normalise(facts.lemma[i], accents=False))
             if first:
-                lemma = self._lexicon.lemma(normalise(tok.text))
+                lemma = self._lexicon.lemma(normalise(facts.text[i]))
                 if lemma:
                     hay.append(normalise(lemma, accents=False))
                 first = False

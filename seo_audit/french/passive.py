@@ -52,6 +52,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from seo_audit.french.text import normalise, word_lists
+from seo_audit.french.tokens import doc_tokens
 
 _LISTS = word_lists("passive")
 
@@ -311,17 +312,24 @@ def passive_verbs(sent: Span) -> list[Token]:
     infinitive for "se faire + infinitive".
     """
     found: dict[int, Token] = {}
-    with_etre = _heads_of_etre(sent.doc)
-    for token in sent:
+    doc = sent.doc
+    with_etre = _heads_of_etre(doc)
+    lemmas = doc_tokens(doc).lemma
+    for i in range(sent.start, sent.end):
         # Each test below needs what is checked before it (an être auxiliary or copula
-        # among the token's children, a listed verb, « faire »): most tokens stop there.
-        if token.i in with_etre and _is_etre_passive(token):
-            found[token.i] = token
+        # among the token's children, a listed verb, « faire »): most tokens stop there,
+        # read from the lemmas without making their Token.
+        lemma = lemmas[i]
+        if i not in with_etre and lemma not in _PRONOMINAL_PASSIVE_VERBS and lemma != "faire":
+            continue
+        token = doc[i]
+        if i in with_etre and _is_etre_passive(token):
+            found[i] = token
             for conj in _coordinated_participles(token):
                 found[conj.i] = conj
-        elif token.lemma_ in _PRONOMINAL_PASSIVE_VERBS and _is_pronominal_passive(token):
-            found[token.i] = token
-        elif token.lemma_ == "faire":
+        elif lemma in _PRONOMINAL_PASSIVE_VERBS and _is_pronominal_passive(token):
+            found[i] = token
+        elif lemma == "faire":
             infinitive = _se_faire_passive(token)
             if infinitive is not None:
                 found[infinitive.i] = infinitive
@@ -337,7 +345,9 @@ def _heads_of_etre(doc: Doc) -> frozenset[int]:
     if kept is not None and kept[0] is doc:
         return kept[1]
     found = frozenset(
-        t.head.i for t in doc if t.lemma_ == "être" and (t.dep_ in _AUX_DEPS or t.dep_ == "cop")
+        t.head.i
+        for t in (doc[i] for i, lemma in enumerate(doc_tokens(doc).lemma) if lemma == "être")
+        if t.dep_ in _AUX_DEPS or t.dep_ == "cop"
     )
     if len(_etre_heads) >= _ETRE_HEADS_KEPT:
         _etre_heads.clear()

@@ -422,12 +422,14 @@ def count_syllables(word: str, *, silent_ent: bool = False) -> int:
 
 def token_syllables(token: Any) -> int:
     """Spoken syllables of a spaCy token; a 3rd person plural verb gets a silent -ent."""
-    text = token.text
-    # Reading the morphology is the slow part: only a word ending in -ent needs it.
-    silent_ent = (
-        text[-3:].lower() == "ent"
-        and token.pos_ in ("VERB", "AUX")
-        and "3" in token.morph.get("Person")
-        and "Plur" in token.morph.get("Number")
-    )
-    return count_syllables(text, silent_ent=silent_ent)
+    return word_syllables(token.text, token.pos_, token.doc, token.i)
+
+
+def word_syllables(text: str, pos: str, doc: Any, i: int) -> int:
+    """`token_syllables` of the token `doc[i]` given its text and part of speech: the Token
+    is made, for its morphology, only for a verb ending in -ent."""
+    silent_ent = text[-3:].lower() == "ent" and pos in ("VERB", "AUX")
+    if silent_ent:
+        morph = doc[i].morph
+        silent_ent = "3" in morph.get("Person") and "Plur" in morph.get("Number")
+    return _count_cached(text, silent_ent)  # count_syllables, one call less per word
