@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from drafts import BRIEF
 
 from seo_audit.cli import main
 from seo_audit.engine import AuditOptions
@@ -20,13 +21,6 @@ from seo_audit.ruleset import load_ruleset
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parent / "samples"
-BRIEF = (
-    "---\ntitle: Brève numéro {n} sur le tramway\nkeyword: tramway\n---\n"
-    "# Le tramway, ligne {n}\n\n"
-    "Le tramway de la ligne {n} roule de nouveau depuis lundi. Les travaux ont duré trois "
-    "semaines. Ainsi, les voyageurs retrouvent leurs habitudes. Cependant, la fréquence reste "
-    "réduite le dimanche.\n"
-)
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from drafts import BRIEF
 
 from seo_audit.cli import main
 from seo_audit.engine import AuditOptions, audit_drafts
@@ -29,13 +30,6 @@ from seo_audit.dask_backend import DaskBatch, audit_on_dask  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parent / "samples"
-BRIEF = (
-    "---\ntitle: Brève numéro {n} sur le tramway\nkeyword: tramway\n---\n"
-    "# Le tramway, ligne {n}\n\n"
-    "Le tramway de la ligne {n} roule de nouveau depuis lundi. Les travaux ont duré trois "
-    "semaines. Ainsi, les voyageurs retrouvent leurs habitudes. Cependant, la fréquence reste "
-    "réduite le dimanche.\n"
-)
 
 
 @pytest.fixture(scope="module")

@@ -52,7 +52,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from seo_audit.french.text import normalise, word_lists
-from seo_audit.french.tokens import doc_tokens
+from seo_audit.french.tokens import doc_tokens, per_doc
 
 _LISTS = word_lists("passive")
 
@@ -336,27 +336,15 @@ def passive_verbs(sent: Span) -> list[Token]:
     return [found[i] for i in sorted(found)]
 
 
+@per_doc
 def _heads_of_etre(doc: Doc) -> frozenset[int]:
     """The tokens with a form of « être » as auxiliary or copula among their children (see
-    `_etre_auxiliaries`), found once per Doc. The sentences of a few Docs (the text, its
-    title...) come in turn: the sets of the last Docs are kept, each with its Doc so that a
-    new Doc at a freed address is never taken for an old one."""
-    kept = _etre_heads.get(id(doc))
-    if kept is not None and kept[0] is doc:
-        return kept[1]
-    found = frozenset(
+    `_etre_auxiliaries`), found once per Doc."""
+    return frozenset(
         t.head.i
         for t in (doc[i] for i, lemma in enumerate(doc_tokens(doc).lemma) if lemma == "être")
         if t.dep_ in _AUX_DEPS or t.dep_ == "cop"
     )
-    if len(_etre_heads) >= _ETRE_HEADS_KEPT:
-        _etre_heads.clear()
-    _etre_heads[id(doc)] = (doc, found)
-    return found
-
-
-_etre_heads: dict[int, tuple[Doc, frozenset[int]]] = {}
-_ETRE_HEADS_KEPT = 8
 
 
 def is_passive_span(sent: Span) -> bool:

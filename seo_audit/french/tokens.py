@@ -9,7 +9,10 @@ dependencies).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc
@@ -40,18 +43,40 @@ class DocTokens:
         return self.string[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
 
 
+T = TypeVar("T")
+# How many Docs' values `per_doc` keeps: the sentences of a few Docs (a text, its title...)
+# are read in turn.
+KEPT_DOCS = 8
+
+
+def per_doc(compute: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """`compute(doc)` made once per Doc: the values of the last KEPT_DOCS Docs are kept, each
+    with its Doc so that a new Doc at a freed address is never taken for an old one."""
+    kept: dict[int, tuple[Doc, T]] = {}
+
+    @functools.wraps(compute)
+    def once(doc: Doc) -> T:
+        found = kept.get(id(doc))
+        if found is not None and found[0] is doc:
+            return found[1]
+        value = compute(doc)
+        if len(kept) >= KEPT_DOCS:
+            kept.clear()
+        kept[id(doc)] = (doc, value)
+        return value
+
+    return once
+
+
+@per_doc
 def doc_tokens(doc: Doc) -> DocTokens:
-    """The facts of `doc`'s tokens. The last few Docs' are kept, each with its Doc so that a
-    new Doc at a freed address is never taken for an old one."""
-    kept = _kept.get(id(doc))
-    if kept is not None and kept[0] is doc:
-        return kept[1]
+    """The facts of `doc`'s tokens."""
     columns = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
     orth, lower, lemma, pos, idx, space, punct, blank, sent_start = columns
     strings = doc.vocab.strings
     text = _strings(strings, orth)
     space = [bool(v) for v in space]
-    found = DocTokens(
+    return DocTokens(
         text=text,
         lower=_strings(strings, lower),
         lemma=_strings(strings, lemma),
@@ -65,14 +90,6 @@ def doc_tokens(doc: Doc) -> DocTokens:
         string="".join([t + " " if s else t for t, s in zip(text, space, strict=True)]),
         doc=doc,
     )
-    if len(_kept) >= _KEPT:
-        _kept.clear()
-    _kept[id(doc)] = (doc, found)
-    return found
-
-
-_kept: dict[int, tuple[Doc, DocTokens]] = {}
-_KEPT = 8
 
 
 def _strings(strings: object, hashes: list[int]) -> list[str]:
