@@ -449,12 +449,13 @@ def analyze(
         file_start, file_end = block_span(start, end)
         return file_start, file_end, where.line(start)
 
+    keyphrase_words = content_words(nlp, keyword) if keyword else []
     min_letters, max_zipf = complexity_thresholds(settings)
     # The French tagger and word list only give noise on a text in another language.
     insights = (
         measure(
             ((s.span, s.is_heading) for s in sentences),
-            content_words(nlp, keyword) if keyword else [],
+            keyphrase_words,
             list(_keyphrase_keys(nlp, keyword)) if keyword else [],
             min_letters,
             max_zipf,
@@ -472,7 +473,7 @@ def analyze(
         synonyms=synonyms,
         keyword_hits=hits,
         meta_hits=meta_hits,
-        keyphrase_words=content_words(nlp, keyword) if keyword else [],
+        keyphrase_words=keyphrase_words,
         language=language,
         language_confidence=confidence,
         foreign_blocks=foreign,
