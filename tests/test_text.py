@@ -93,6 +93,27 @@ def test_unify_marks_keeps_offsets() -> None:
     assert unified == "C’est l’été : Jean-Pierre ’ œ É"
 
 
+def test_unify_marks_is_the_translation_table() -> None:
+    """unify_marks replaces mark by mark: the same result as the one-for-one table."""
+    from seo_audit.french.text import _MARKS
+
+    sample = "'’ʼ‘´-\u2010\u2011\u00a0\u202f\u2009 é É a"
+    for i in range(len(sample)):
+        text = sample[i:] + sample[:i]
+        assert unify_marks(text) == text.translate(_MARKS)
+
+
+def test_fold_accents_reads_only_possible_combining_marks() -> None:
+    """fold_accents looks at characters from U+0300 on only: none before is combining."""
+    import unicodedata
+
+    from seo_audit.french.text import fold_accents
+
+    assert not any(unicodedata.combining(chr(code)) for code in range(0x300))
+    assert fold_accents("Cœur brûlé, ÉTÉ, naïve, ǅ ’ «»") == "Coeur brule, ETE, naive, ǅ ’ «»"
+    assert fold_accents("e\u0301te\u0301 \u20d7x") == "ete x"
+
+
 def test_one_normaliser() -> None:
     # The connectors module's `normalise` is the text layer's; the keyword module has none
     # of its own.

@@ -36,11 +36,11 @@ Contractions are spelt out too (`du` = `de le`, `aux` = `à les`, `d’` = `de`)
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from seo_audit.french.text import (
     APOSTROPHE,
@@ -154,128 +154,136 @@ _PAIRS = [(a, b, _phrase_units(a), _phrase_units(b)) for a, b in TWO_PART]
 _SECOND_STARTS: list[str | tuple[str, ...]] = [
     seq_b[0] if len(seq_b) == 1 else seq_b[:2] for _, _, _, seq_b in _PAIRS
 ]
+_SECOND_FIRST = [seq_b[0] for _, _, _, seq_b in _PAIRS]
 
 
-@dataclass(slots=True)
-class _Unit:
-    raw: str  # the normalised word (or punctuation mark) as written
-    text: str  # the word compared: elisions and contractions spelt out
-    pos: str  # the part of speech and lemma of the spaCy token it starts in
-    lemma: str
-    token: int  # that token's index in `doc`, for its morphology
-    doc: Doc
-    is_word: bool
+class _Units:
+    """The words (and punctuation marks) of a sentence, one list per field: a sentence has
+    dozens of them, and no object is made for each. A contraction gives two units (`du` →
+    `de`, `le`), both starting where it does.
+
+    Where each unit starts, and so its spaCy token, is worked out only when a rule asks
+    for a unit's tags: for a few ambiguous words out of hundreds.
+    """
+
+    __slots__ = ("raw", "text", "is_word", "facts", "first", "_runs", "_text", "_at")
+
+    def __init__(self, sent: Span) -> None:
+        self.facts = facts = doc_tokens(sent.doc)
+        self.first = sent.start
+        self._text = unify_marks(facts.span_text(sent.start, sent.end))
+        # Each run of non-space characters is read alone (see _piece_units): str.split cuts
+        # at the same spaces as _PIECE_RE, which finds where the runs start when needed.
+        self._runs = runs = list(map(_piece_units, self._text.split()))
+        self.raw: list[str] = [raw for run in runs for raw in run[1]]
+        self.text: list[str] = [text for run in runs for text in run[2]]
+        self.is_word: list[bool] = [flag for run in runs for flag in run[3]]
+        self._at: list[int] | None = None
+
+    def token(self, i: int) -> int:
+        """The index of the spaCy token unit `i` starts in: the last one starting at or
+        before it."""
+        idx = self.facts.idx
+        if self._at is None:
+            begin = idx[self.first]  # the sentence's start in the Doc's text
+            self._at = [
+                begin + piece.start() + offset
+                for piece, run in zip(_PIECE_RE.finditer(self._text), self._runs, strict=True)
+                for offset in run[0]
+            ]
+        return bisect.bisect_right(idx, self._at[i], self.first, len(idx)) - 1
+
+    def pos(self, i: int) -> str:
+        return self.facts.pos[self.token(i)]
+
+    def lemma(self, i: int) -> str:
+        return self.facts.lemma[self.token(i)]
+
+    def is_participle(self, i: int) -> bool:
+        return "Part" in self.facts.doc[self.token(i)].morph.get("VerbForm")
 
 
 _PIECE_RE = re.compile(r"\S+")
 
+# The units of one run of non-space characters, by field: offsets in the run, normalised
+# words, words compared, whether each is a word.
+_PieceUnits = tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[bool, ...]]
+
 
 @functools.lru_cache(maxsize=65536)
-def _piece_units(piece: str) -> tuple[tuple[int, str, str, bool], ...]:
-    """The units of one run of non-space characters: (offset in the run, normalised word,
-    word compared, is a word). No word match crosses a space, and an `s’` before `il` is
-    always followed by it in the same run (the apostrophe only joins a word when a letter
-    follows it), so each run is read alone. Cached: runs are mostly words, which repeat."""
+def _piece_units(piece: str) -> _PieceUnits:
+    """The units of one run of non-space characters. No word match crosses a space, and an
+    `s’` before `il` is always followed by it in the same run (the apostrophe only joins a
+    word when a letter follows it), so each run is read alone. Cached: runs are mostly
+    words, which repeat."""
     matches = list(_WORD_RE.finditer(piece))
     raws = [normalise(m.group()) for m in matches]
-    return tuple(
+    units = [
         (m.start(), raw, part, any(c.isalnum() for c in raw))
         for m, raw, parts in zip(matches, raws, _spelt_out(raws), strict=True)
         for part in parts
-    )
+    ]
+    offsets, raw, text, is_word = zip(*units, strict=True) if units else ((), (), (), ())
+    return offsets, raw, text, is_word
 
 
 @functools.lru_cache(maxsize=8)
-def _units(sent: Span) -> list[_Unit]:
-    """The words of a sentence; a contraction gives two units (`du` → `de`, `le`).
-
-    Cached for a few sentences: each sentence is read again as the `previous` of the next.
-    The result must not be changed by callers.
-    """
-    if sent.start == sent.end:
-        return []
-    doc, k, last = sent.doc, sent.start, sent.end - 1
-    facts = doc_tokens(doc)
-    starts, pos, lemma = facts.idx, facts.pos, facts.lemma
-    begin = starts[k]  # sent.start_char
-    text = unify_marks(facts.span_text(k, last + 1))
-    units = []
-    for piece in _PIECE_RE.finditer(text):
-        at = begin + piece.start()
-        for offset, raw, part, is_word in _piece_units(piece.group()):
-            # The token the word starts in: the last one starting at or before it (the
-            # positions only grow, so the search goes on from the previous word's token).
-            while k < last and starts[k + 1] <= at + offset:
-                k += 1
-            units.append(_Unit(raw, part, pos[k], lemma[k], k, doc, is_word))
-    return units
+def _units(sent: Span) -> _Units:
+    """The units of a sentence. Cached for a few sentences: each sentence is read again as
+    the `previous` of the next. The result must not be changed by callers."""
+    return _Units(sent)
 
 
-def _at(units: list[_Unit], i: int, seq: tuple[str, ...]) -> bool:
-    # Word by word, so that most candidates stop at their second word.
-    if i + len(seq) > len(units):
+def _at(texts: list[str], i: int, seq: tuple[str, ...]) -> bool:
+    return tuple(texts[i : i + len(seq)]) == seq
+
+
+def _starts_clause(units: _Units, i: int) -> bool:
+    return i == 0 or not units.is_word[i - 1]
+
+
+def _first_word(units: _Units) -> int | None:
+    return units.is_word.index(True) if True in units.is_word else None
+
+
+def _is_noun_after_determiner(units: _Units, i: int) -> bool:
+    if i == 0:
         return False
-    return all(units[i + k].text == word for k, word in enumerate(seq))
-
-
-def _prev(units: list[_Unit], i: int) -> _Unit | None:
-    return units[i - 1] if i > 0 else None
-
-
-def _next(units: list[_Unit], i: int) -> _Unit | None:
-    return units[i] if i < len(units) else None
-
-
-def _starts_clause(units: list[_Unit], i: int) -> bool:
-    prev = _prev(units, i)
-    return prev is None or not prev.is_word
-
-
-def _first_word(units: list[_Unit]) -> int | None:
-    return next((i for i, u in enumerate(units) if u.is_word), None)
-
-
-def _is_noun_after_determiner(units: list[_Unit], i: int) -> bool:
-    prev = _prev(units, i)
-    if prev is None:
-        return False
-    if prev.text in _DETERMINERS:
+    if units.text[i - 1] in _DETERMINERS:
         return True
-    before = _prev(units, i - 1)
-    return prev.pos == "ADJ" and before is not None and before.text in _DETERMINERS
+    return i >= 2 and units.pos(i - 1) == "ADJ" and units.text[i - 2] in _DETERMINERS
 
 
-def _is_participle(unit: _Unit) -> bool:
-    return "Part" in unit.doc[unit.token].morph.get("VerbForm")
-
-
-def _si_is_condition(units: list[_Unit], i: int, nxt: _Unit | None) -> bool:
-    if nxt is None or not nxt.is_word:
+def _si_is_condition(units: _Units, i: int, nxt: int | None) -> bool:
+    text = units.text
+    if nxt is None or not units.is_word[nxt]:
         return False
     # The intensifier: `si fatigué`, `si vite`, `si lentement`.
-    if nxt.pos == "ADJ" or nxt.text in _DEGREE_ADVERBS or _is_participle(nxt):
+    if units.pos(nxt) == "ADJ" or text[nxt] in _DEGREE_ADVERBS or units.is_participle(nxt):
         return False
-    if nxt.pos == "ADV" and nxt.text.endswith("ment"):
+    if units.pos(nxt) == "ADV" and text[nxt].endswith("ment"):
         return False
     # An indirect question: `on ne sait pas si`, `je me demande si`.
     j = i - 1
-    while j >= 0 and units[j].text in _BEFORE_SI_SKIP:
+    while j >= 0 and text[j] in _BEFORE_SI_SKIP:
         j -= 1
     if j < 0:
         return True
-    verb = units[j]
     return not (
-        verb.lemma.lower() in _INDIRECT_QUESTION_VERBS or verb.text.startswith(_QUESTION_STEMS)
+        units.lemma(j).lower() in _INDIRECT_QUESTION_VERBS or text[j].startswith(_QUESTION_STEMS)
     )
 
 
-def _accept(key: str, units: list[_Unit], i: int, end: int) -> bool:
+def _accept(key: str, units: _Units, i: int, end: int) -> bool:
     """Whether the phrase `key`, found at units[i:end], is used as a connector here."""
-    prev, nxt = _prev(units, i), _next(units, end)
+    text, raw, is_word = units.text, units.raw, units.is_word
+    # The units just before and just after the phrase, if any.
+    prev = i - 1 if i > 0 else None
+    nxt = end if end < len(text) else None
     if key == "or":
-        if _is_noun_after_determiner(units, i) or (nxt is not None and nxt.text in _OR_NOUN_NEXT):
+        if _is_noun_after_determiner(units, i) or (nxt is not None and text[nxt] in _OR_NOUN_NEXT):
             return False
-        return _starts_clause(units, i) or units[i].pos not in ("NOUN", "PROPN", "ADJ")
+        return _starts_clause(units, i) or units.pos(i) not in ("NOUN", "PROPN", "ADJ")
     if key == "car":
         return not _is_noun_after_determiner(units, i)
     if key == "comme":
@@ -284,95 +292,100 @@ def _accept(key: str, units: list[_Unit], i: int, end: int) -> bool:
         return _si_is_condition(units, i, nxt)
     if key == "aussi":
         # `aussi grand que` compares; `aussi` before a verb or a noun adds.
-        if nxt is not None and (nxt.pos in ("ADJ", "ADV") or _is_participle(nxt)):
-            return not any(u.text == "que" for u in units[end + 1 : end + 5])
+        if nxt is not None and (units.pos(nxt) in ("ADJ", "ADV") or units.is_participle(nxt)):
+            return "que" not in text[end + 1 : end + 5]
         return True
     if key == "bref":  # not the adjective (`un bref discours`)
-        return _starts_clause(units, i) or (nxt is not None and nxt.raw == ",")
+        return _starts_clause(units, i) or (nxt is not None and raw[nxt] == ",")
     if key == "puis":
-        return prev is None or prev.text not in ("je", "ne", "n’")
+        return prev is None or text[prev] not in ("je", "ne", "n’")
     if key in ("quand", "d’où"):
-        return units[-1].raw != "?"
+        return raw[-1] != "?"
     if key == "outre":
-        return prev is None or prev.lemma.lower() != "passer"
+        return prev is None or units.lemma(prev).lower() != "passer"
     if key == "d’ailleurs":
-        return prev is None or prev.lemma.lower() not in ("venir", "provenir", "arriver")
+        return prev is None or units.lemma(prev).lower() not in ("venir", "provenir", "arriver")
     if key == "de même":
-        return nxt is None or nxt.pos != "NOUN"
+        return nxt is None or units.pos(nxt) != "NOUN"
     if key in _TOUT_PHRASES:
-        return nxt is None or nxt.text not in _TOUT_NOUN_NEXT
+        return nxt is None or text[nxt] not in _TOUT_NOUN_NEXT
     if key in _CLAUSE_START:
-        return prev is None or not prev.is_word or prev.pos in _CLAUSE_POS
+        return prev is None or not is_word[prev] or units.pos(prev) in _CLAUSE_POS
     if key in _NEEDS_PUNCT_AFTER:
-        return nxt is not None and not nxt.is_word
+        return nxt is not None and not is_word[nxt]
     return True
 
 
-def _singles(units: list[_Unit]) -> list[tuple[int, int, str]]:
+def _singles(units: _Units) -> list[tuple[int, int, str]]:
     """One-part connectors as (start, end, phrase): the longest accepted phrase wins."""
-    found, i = [], 0
-    n = len(units)
-    texts = [u.text for u in units]
-    while i < n:
-        word = texts[i]
-        if word not in _INDEX:  # most words start no phrase
-            i += 1
+    found = []
+    texts = units.text
+    n = len(texts)
+    end = 0  # where the last phrase found (or blocked) ends: the next one starts after it
+    for i in [i for i, word in enumerate(texts) if word in _INDEX]:  # most words start none
+        if i < end:
             continue
-        step = 1
-        following = texts[i + 1] if i + 1 < n else None
-        entries = _BY_TWO.get((word, following)) if following is not None else None
+        word = texts[i]
+        entries = _BY_TWO.get((word, texts[i + 1])) if i + 1 < n else None
         for seq, key in _ONE_WORD[word] if entries is None else entries:
-            if _at(units, i, seq) and (key is None or _accept(key, units, i, i + len(seq))):
+            if _at(texts, i, seq) and (key is None or _accept(key, units, i, i + len(seq))):
                 if key is not None:
                     found.append((i, i + len(seq), key))
-                step = len(seq)
+                end = i + len(seq)
                 break
-        i += step
     return found
 
 
-def _part_ok(part: str, units: list[_Unit], i: int, first: bool) -> bool:
+def _part_ok(part: str, units: _Units, i: int, first: bool) -> bool:
     """Extra conditions on one part of a two-part connector at units[i]."""
-    prev = _prev(units, i)
     if part in _CORRELATIVES:
         # `Plus il pleut, plus …`: the first at the very start, the second after a comma.
         if first:
             return i == _first_word(units)
-        return prev is not None and prev.raw == ","
+        return i > 0 and units.raw[i - 1] == ","
     if part == "soit":
-        return prev is None or prev.text not in _SUBJECT_BEFORE_SOIT  # not `qu’il soit`
+        return i == 0 or units.text[i - 1] not in _SUBJECT_BEFORE_SOIT  # not `qu’il soit`
     return True
 
 
-def _word_index(units: list[_Unit]) -> dict[str, list[int]]:
+def _word_index(units: _Units) -> dict[str, list[int]]:
     """Where each word stands in a sentence, so that a pair part is looked up, not searched."""
     index: dict[str, list[int]] = {}
-    for i, unit in enumerate(units):
-        index.setdefault(unit.text, []).append(i)
+    for i, word in enumerate(units.text):
+        index.setdefault(word, []).append(i)
     return index
 
 
-def _positions(units: list[_Unit], index: dict[str, list[int]], seq: tuple[str, ...]) -> list[int]:
-    return [i for i in index.get(seq[0], ()) if _at(units, i, seq)]
+def _positions(units: _Units, index: dict[str, list[int]], seq: tuple[str, ...]) -> list[int]:
+    return [i for i in index.get(seq[0], ()) if _at(units.text, i, seq)]
 
 
 _Pair = tuple[int, str, list[tuple[int, int]]]  # start, key, spans of this sentence
 
 
-def _pairs(units: list[_Unit], previous: list[_Unit] | None) -> list[_Pair]:
+def _pairs(units: _Units, previous: _Units | None) -> list[_Pair]:
     """Two-part connectors: in this sentence, or opened in the previous one."""
     candidates: list[_Pair] = []
     # Both ways of counting a pair need its second part in this sentence: its first word,
     # and the two words together when it has more (see _SECOND_STARTS).
-    texts = [u.text for u in units]
-    present = {*texts, *zip(texts, texts[1:], strict=False)}
-    pairs = [pair for pair, need in zip(_PAIRS, _SECOND_STARTS, strict=True) if need in present]
+    texts = units.text
+    words = set(texts)
+    pairs = [
+        (pair, need)
+        for pair, need, first in zip(_PAIRS, _SECOND_STARTS, _SECOND_FIRST, strict=True)
+        if first in words
+    ]
+    if any(isinstance(need, tuple) for _, need in pairs):
+        side_by_side = set(zip(texts, texts[1:], strict=False))
+        pairs = [
+            (pair, need) for pair, need in pairs if isinstance(need, str) or need in side_by_side
+        ]
     if not pairs:
         return []
     here = _word_index(units)
     start = _first_word(units)
     before: dict[str, list[int]] | None = None  # the previous sentence's, when needed
-    for a, b, seq_a, seq_b in pairs:
+    for (a, b, seq_a, seq_b), _ in pairs:
         key = f"{a}{_ELLIPSIS}{b}"
         seconds = [j for j in _positions(units, here, seq_b) if _part_ok(b, units, j, False)]
         if not seconds:

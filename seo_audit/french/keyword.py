@@ -56,7 +56,7 @@ from seo_audit.french.text import (
     word_lists,
 )
 from seo_audit.french.text import ELISIONS as _ALL_ELISIONS
-from seo_audit.french.tokens import DocTokens, doc_tokens
+from seo_audit.french.tokens import DocTokens, doc_tokens, per_doc
 
 _HYPHEN_RE = re.compile(f"[{HYPHENS}]")
 
@@ -246,6 +246,23 @@ def _any_of(forms: set[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
 
 
+@functools.lru_cache(maxsize=65536)
+def _folded_forms(forms: tuple[str, ...]) -> frozenset[str]:
+    """A word's forms without accents. Cached: words repeat."""
+    return frozenset(normalise(form, accents=False) for form in forms)
+
+
+@per_doc
+def _folded_lemmas(doc: Doc) -> list[str | None]:
+    """Each token's lemma as `_may_hold` compares it (accents folded), for the nouns and
+    adjectives only; None for the other tokens."""
+    facts = doc_tokens(doc)
+    return [
+        normalise(lemma, accents=False) if pos in _LEMMA_POS and not blank else None
+        for lemma, pos, blank in zip(facts.lemma, facts.pos, facts.blank, strict=True)
+    ]
+
+
 class KeyphraseMatcher:
     """Find a keyphrase and its synonyms in sentences of Docs made by the same pipeline."""
 
@@ -280,6 +297,11 @@ class KeyphraseMatcher:
             for phrase in self._phrases
         ]
 
+        # Each phrase's first word without accents, and whether a hyphen joins it to the
+        # next, for a quick look at each word of a sentence (see `_longest_at`).
+        self._first_forms = [_folded_forms(phrase[0].forms) for phrase in self._phrases]
+        self._first_fuses = [len(phrase) > 1 and phrase[1].joined for phrase in self._phrases]
+
     def _may_hold(self, span: Span | Doc) -> bool:
         """A quick test that rules out most sentences before the word-by-word match.
 
@@ -298,17 +320,16 @@ class KeyphraseMatcher:
             text = facts.string
         text = normalise(text, accents=False)
         hay = [text, text.replace("-", "")]
-        first = True
-        for i in range(start, end):
-            if facts.blank[i]:
-                continue
-            if facts.pos[i] in _LEMMA_POS:
-                hay.append(normalise(facts.lemma[i], accents=False))
-            if first:
-                lemma = self._lexicon.lemma(normalise(facts.text[i]))
-                if lemma:
-                    hay.append(normalise(lemma, accents=False))
-                first = False
+        # The lemmas of the nouns and adjectives, and after the first word's own the
+        # lemma the lexicon gives that word (a capital may have hidden a common noun).
+        lemmas = _folded_lemmas(facts.doc)
+        first = next((i for i in range(start, end) if not facts.blank[i]), end)
+        hay += [lemma for lemma in lemmas[start : first + 1] if lemma is not None]
+        if first < end:
+            lemma = self._lexicon.lemma(normalise(facts.text[first]))
+            if lemma:
+                hay.append(normalise(lemma, accents=False))
+        hay += [lemma for lemma in lemmas[first + 1 : end] if lemma is not None]
         haystack = " ".join(hay)
         masculine = (  # most sentences hold no -trice at all: skip the word by word pass
             " ".join(
@@ -327,11 +348,12 @@ class KeyphraseMatcher:
         if not self._phrases or not self._may_hold(span):
             return []
         text = _pieces(span, self._lexicon)
+        folded = [_folded_forms(piece.forms) for piece in text]
         found: list[tuple[int, int]] = []
         j = 0
         last_end = -1
         while j < len(text):
-            end = self._longest_at(text, j) if text[j].word and not text[j].joined else None
+            end = self._longest_at(text, j, folded) if text[j].word and not text[j].joined else None
             if end is None:
                 j += 1
                 continue
@@ -342,9 +364,16 @@ class KeyphraseMatcher:
             j = end
         return found
 
-    def _longest_at(self, text: list[_Piece], j: int) -> int | None:
+    def _longest_at(self, text: list[_Piece], j: int, folded: list[frozenset[str]]) -> int | None:
         best: int | None = None
-        for phrase in self._phrases:
+        text_fuses = j + 1 < len(text) and text[j + 1].joined
+        for phrase, first_forms, fuses in zip(
+            self._phrases, self._first_forms, self._first_fuses, strict=True
+        ):
+            # Two words can only be the same when their forms agree without accents, unless
+            # a hyphen lets them fuse ("e-mail" / "email"): see _match and _same.
+            if not (fuses or text_fuses) and first_forms.isdisjoint(folded[j]):
+                continue
             end = self._match(phrase, 0, text, j)
             if end is not None and (best is None or end > best):
                 best = end
