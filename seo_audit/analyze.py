@@ -30,7 +30,7 @@ from seo_audit.french.keyphrases import suggest_keyphrases
 from seo_audit.french.keyword import KeyphraseMatcher, keyphrase_content_words
 from seo_audit.french.language import detect_language, language_of_words, language_words
 from seo_audit.french.passive import is_passive_span
-from seo_audit.french.syllables import word_syllables
+from seo_audit.french.syllables import doc_syllables
 from seo_audit.french.tokens import doc_tokens
 from seo_audit.french.words import count_words, word_pieces
 from seo_audit.nlp import BLOCK_SEPARATOR
@@ -510,18 +510,7 @@ def own_words(block: Block) -> str:
 
 def span_syllables(doc: Doc, start: int, end: int) -> int:
     """Spoken syllables of the words of tokens [start, end) (punctuation has none)."""
-    facts = doc_tokens(doc)
-    text, pos, punct, blank = facts.text, facts.pos, facts.punct, facts.blank
-    total = 0
-    for i in range(start, end):
-        if not (punct[i] or blank[i]) and _has_alnum(text[i]):
-            total += word_syllables(text[i], pos[i], doc, i)
-    return total
-
-
-@functools.lru_cache(maxsize=65536)
-def _has_alnum(text: str) -> bool:
-    return any(c.isalnum() for c in text)
+    return sum(doc_syllables(doc)[start:end])
 
 
 def kandel_moles(words: int, sentences: int, syllables: int) -> float:

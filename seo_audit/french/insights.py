@@ -155,7 +155,10 @@ def prominent_words(spans: Iterable[Span]) -> tuple[list[Prominent], list[Promin
         forms: list[str] = []
         for i in range(span.start, span.end):
             text, lemma = texts[i], lemmas[i]
-            if not _is_content(text, lemma, doc, i):
+            content = _CONTENT.get((text, lemma))  # _is_content, without a call when known
+            if content is None:
+                content = _is_content(text, lemma, doc, i)
+            if not content:
                 keys, forms = [], []
                 continue
             key = _word_key(text, lemma, facts.sent_start[i], names)
@@ -289,10 +292,10 @@ def measure(
             continue
         doc = span.doc
         facts = doc_tokens(doc)
-        for i in range(span.start, span.end):
-            text, lemma, start_flag = facts.text[i], facts.lemma[i], facts.sent_start[i]
-            if len(text) < min_letters:  # most words: no call (is_complex would say no)
-                continue
+        texts = facts.text
+        # Most words are shorter than the letters needed: is_complex would say no.
+        for i in [i for i in range(span.start, span.end) if len(texts[i]) >= min_letters]:
+            text, lemma, start_flag = texts[i], facts.lemma[i], facts.sent_start[i]
             if is_complex(text, lemma, start_flag, doc, i, min_letters, max_zipf, own):
                 start, end, line = locate(facts.idx[i], facts.idx[i] + len(text))
                 found.append(ComplexWord(text, start, end, line, word_zipf(text, lemma or text)))

@@ -36,7 +36,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -50,6 +50,7 @@ from seo_audit.french.text import (
     DETERMINERS,
     HYPHENS,
     INDEFINITE_ARTICLES,
+    has_alnum,
     normalise,
     spell_out_ligatures,
     unify_spaces,
@@ -106,6 +107,11 @@ class _Lexicon:
 
     words: frozenset[str]
     table: object | None  # spaCy lookup table: word form -> [lemma]
+    # The pieces of a token by what decides them (see `_token_pieces`), kept per lexicon
+    # since they depend on it; cleared when full.
+    pieces: dict[tuple[str, str, str, bool, bool], tuple[_Piece, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def known(self, word: str) -> bool:
         word = word.replace(APOSTROPHE, "'")
@@ -187,6 +193,42 @@ def _lemma_forms(lemma: str, pos: str, lexicon: _Lexicon) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# How many tokens' pieces a lexicon keeps (words repeat across sentences and drafts).
+_TOKEN_PIECES_KEPT = 200_000
+
+
+def _token_pieces(
+    facts: DocTokens, i: int, text: str, first: bool, join_next: bool, lexicon: _Lexicon
+) -> tuple[_Piece, ...]:
+    """The pieces of token i (normalised `text`, a word), with its lemma forms; `first`: the
+    first word of the span; `join_next`: a hyphen glues it to the previous word. Their
+    `token` is i; `_pieces` gives each the index of the token it is read in."""
+    own: list[_Piece] = []
+    for ci, chunk in enumerate(text.split()):
+        # Tokens keep an elision when spaCy does not cut it ("lʼUkraine").
+        elided, rest = _split_elision(chunk)
+        if elided is not None:
+            forms = (elided, *ELISIONS[elided], *_ARTICLE_CLASSES.get(elided, ()))
+            own.append(_Piece(forms, i, elided=True))
+        parts = _HYPHEN_RE.split(rest)
+        first_joined = ci == 0 and elided is None and (join_next or parts[0] == "")
+        for pi, part in enumerate(p for p in parts if p):
+            forms = (part, *_ARTICLE_CLASSES.get(part, ()))
+            own.append(_Piece(forms, i, joined=first_joined if pi == 0 else True))
+    if not own or any(p.elided for p in own):
+        return tuple(own)
+    # Lemma forms only when the token is one plain word (or one hyphenated word).
+    lemma = _lemma_parts(facts, i, first, lexicon)
+    if lemma and len(lemma) == len(own):
+        return tuple(
+            _Piece((*p.forms, *_lemma_forms(lem, facts.pos[i], lexicon)), p.token, p.joined)
+            for p, lem in zip(own, lemma, strict=True)
+        )
+    if facts.pos[i] == "PROPN" and facts.text[i][:1].isupper():
+        return tuple(_Piece(p.forms, p.token, p.joined, proper=True) for p in own)
+    return tuple(own)
+
+
 def _pieces(span: Span | Doc, lexicon: _Lexicon) -> list[_Piece]:
     """Cut a span's tokens into word pieces, with their lemma, elision and article forms."""
     pieces: list[_Piece] = []
@@ -206,37 +248,23 @@ def _pieces(span: Span | Doc, lexicon: _Lexicon) -> list[_Piece]:
             if glued and pieces and pieces[-1].word:
                 join_next = True  # spaCy cut "Jong-un" into "Jong", "-", "un"
                 continue
-        if not any(c.isalnum() for c in text):
+        if not has_alnum(text):
             pieces.append(_Piece((text,), i, word=False))
             join_next = False
             continue
-        own: list[_Piece] = []
-        for ci, chunk in enumerate(text.split()):
-            # Tokens keep an elision when spaCy does not cut it ("lʼUkraine").
-            elided, rest = _split_elision(chunk)
-            if elided is not None:
-                forms = (elided, *ELISIONS[elided], *_ARTICLE_CLASSES.get(elided, ()))
-                own.append(_Piece(forms, i, elided=True))
-            parts = _HYPHEN_RE.split(rest)
-            first_joined = ci == 0 and elided is None and (join_next or parts[0] == "")
-            for pi, part in enumerate(p for p in parts if p):
-                forms = (part, *_ARTICLE_CLASSES.get(part, ()))
-                own.append(_Piece(forms, i, joined=first_joined if pi == 0 else True))
-        join_next = False
-        at_start, first = False, at_start
-        if not own or any(p.elided for p in own):
-            pieces.extend(own)
-            continue
-        # Lemma forms only when the token is one plain word (or one hyphenated word).
-        lemma = _lemma_parts(facts, i, first, lexicon)
-        if lemma and len(lemma) == len(own):
-            own = [
-                _Piece((*p.forms, *_lemma_forms(lem, facts.pos[i], lexicon)), p.token, p.joined)
-                for p, lem in zip(own, lemma, strict=True)
-            ]
-        elif facts.pos[i] == "PROPN" and facts.text[i][:1].isupper():
-            own = [_Piece(p.forms, p.token, p.joined, proper=True) for p in own]
-        pieces.extend(own)
+        join, first = join_next, at_start
+        join_next = at_start = False
+        if facts.pos[i] == "PROPN" and first:
+            # Whether the lemma counts depends on the named entities: not kept in the memo.
+            own = _token_pieces(facts, i, text, first, join, lexicon)
+        else:
+            key = (facts.text[i], facts.pos[i], facts.lemma[i], first, join)
+            own = lexicon.pieces.get(key)
+            if own is None:
+                if len(lexicon.pieces) >= _TOKEN_PIECES_KEPT:
+                    lexicon.pieces.clear()
+                own = lexicon.pieces[key] = _token_pieces(facts, i, text, first, join, lexicon)
+        pieces.extend(_Piece(p.forms, i, p.joined, p.word, p.elided, p.proper) for p in own)
     return pieces
 
 

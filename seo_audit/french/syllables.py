@@ -42,7 +42,10 @@ import re
 from itertools import pairwise
 from typing import Any
 
-from seo_audit.french.text import APOSTROPHES, HYPHENS, word_lists
+from spacy.tokens import Doc
+
+from seo_audit.french.text import APOSTROPHES, HYPHENS, has_alnum, word_lists
+from seo_audit.french.tokens import doc_tokens, per_doc
 
 _VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœ")
 # Letters whose French name has more than one syllable (double vé, i grec).
@@ -433,3 +436,20 @@ def word_syllables(text: str, pos: str, doc: Any, i: int) -> int:
         morph = doc[i].morph
         silent_ent = "3" in morph.get("Person") and "Plur" in morph.get("Number")
     return _count_cached(text, silent_ent)  # count_syllables, one call less per word
+
+
+@per_doc
+def doc_syllables(doc: Doc) -> list[int]:
+    """Spoken syllables of each token of `doc` (`word_syllables`; none for punctuation, a
+    space or a token without a letter or digit), counted in one pass per Doc."""
+    facts = doc_tokens(doc)
+    counts = [
+        0 if punct or blank or not has_alnum(text) else _count_cached(text, False)
+        for text, punct, blank in zip(facts.text, facts.punct, facts.blank, strict=True)
+    ]
+    # The few verbs in -ent are counted again with their morphology (a mute ending).
+    for i in [i for i, pos in enumerate(facts.pos) if pos == "VERB" or pos == "AUX"]:
+        text = facts.text[i]
+        if counts[i] and text[-3:].lower() == "ent":
+            counts[i] = word_syllables(text, facts.pos[i], doc, i)
+    return counts

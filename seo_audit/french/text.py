@@ -83,6 +83,12 @@ def normalise(text: str, *, accents: bool = True) -> str:
     return text if accents else fold_accents(text)
 
 
+@functools.lru_cache(maxsize=65536)
+def has_alnum(text: str) -> bool:
+    """Whether `text` holds a letter or a digit (a word, not punctuation). Cached: words repeat."""
+    return any(c.isalnum() for c in text)
+
+
 def fold_accents(text: str) -> str:
     """Accents removed and œ, æ spelled out: "Cœur brûlé" → "Coeur brule" (case kept)."""
     decomposed = unicodedata.normalize("NFD", text)
