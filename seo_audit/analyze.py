@@ -409,13 +409,15 @@ def analyze(
         same_block = previous is not None and previous.start_char >= starts[si]
         text = whole.strip()
         first = sent.start_char + len(whole) - len(whole.lstrip())
-        sent_start, sent_end = block_span(first, first + len(text))
+        found = where.span(first, first + len(text))
+        sent_start, sent_end = found or (0, 0)
         sentences.append(
             Sentence(
                 text=text,
                 block=seg.index,
                 kind=block.kind,
-                line=where.line(first),
+                # where.line(first), from the range just found
+                line=document.lines.line(sent_start) if found else seg.line,
                 start=sent_start,
                 end=sent_end,
                 words=count_words(text),
@@ -536,7 +538,7 @@ def compute_metrics(a: Analysis) -> dict[str, Any]:
     levels = [b.level for b in document.headings]
     long_sentences = sum(1 for s in body if s.words > a.long_sentence_words)
     keyword_count = len(a.keyword_hits)
-    long_words = sum(1 for s in body for w in word_pieces(s.text) if _is_long_word(w))
+    long_words = sum(sum(map(_is_long_word, word_pieces(s.text))) for s in body)
     return {
         "words": words,
         "sentences": len(body),

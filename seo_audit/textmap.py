@@ -67,7 +67,10 @@ class SourceMap:
         """The file offset of the plain character at `position` (clamped to the text)."""
         if not self._plain:
             return 0
-        position = min(max(position, 0), max(self.length - 1, 0))
+        if position < 0:
+            position = 0
+        elif position >= self.length:  # the last character (the map is not empty)
+            position = max(self.length - 1, 0)
         run = bisect.bisect_right(self._plain, position) - 1
         return self._source[run] + position - self._plain[run]
 

@@ -155,6 +155,7 @@ _SECOND_STARTS: list[str | tuple[str, ...]] = [
     seq_b[0] if len(seq_b) == 1 else seq_b[:2] for _, _, _, seq_b in _PAIRS
 ]
 _SECOND_FIRST = [seq_b[0] for _, _, _, seq_b in _PAIRS]
+_ANY_SECOND_FIRST = frozenset(_SECOND_FIRST)
 
 
 class _Units:
@@ -370,6 +371,8 @@ def _pairs(units: _Units, previous: _Units | None) -> list[_Pair]:
     # and the two words together when it has more (see _SECOND_STARTS).
     texts = units.text
     words = set(texts)
+    if words.isdisjoint(_ANY_SECOND_FIRST):  # most sentences: no pair can end here
+        return []
     pairs = [
         (pair, need)
         for pair, need, first in zip(_PAIRS, _SECOND_STARTS, _SECOND_FIRST, strict=True)

@@ -13,10 +13,10 @@ phrases, complex words.
 from __future__ import annotations
 
 import functools
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from operator import itemgetter
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +24,8 @@ from seo_audit.french.frequencies import zipf
 from seo_audit.french.text import HYPHENS, normalise, word_lists
 from seo_audit.french.tokens import doc_tokens
 from seo_audit.i18n import _
+
+T = TypeVar("T")
 
 # Silent reading speed of French adults reading their own language: 195 ± 26 words per
 # minute, from the International Reading Speed Texts (IReST): Trauzettel-Klosinski, Dietz et
@@ -141,12 +143,13 @@ def prominent_words(spans: Iterable[Span]) -> tuple[list[Prominent], list[Promin
     first (ties: the first met first). Phrases need MIN_PHRASE_COUNT occurrences."""
     spans = list(spans)
     names = names_in(spans)
-    words: Counter[str] = Counter()
-    phrases: Counter[tuple[str, ...]] = Counter()  # by the keys of their words
+    # Counts in plain dicts (a Counter makes a Python call for every new key).
+    words: dict[str, int] = {}
+    phrases: dict[tuple[str, ...], int] = {}  # by the keys of their words
     # A phrase is counted by its lemmas but shown as it is most often written (« jardins
     # partagés » and « jardin partagé » are one phrase, shown « jardin partagé » when that
     # is the commoner form; its lemmas would read « jardin partager »).
-    written: defaultdict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    written: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
     for span in spans:
         doc = span.doc
         facts = doc_tokens(doc)
@@ -162,23 +165,32 @@ def prominent_words(spans: Iterable[Span]) -> tuple[list[Prominent], list[Promin
                 keys, forms = [], []
                 continue
             key = _word_key(text, lemma, facts.sent_start[i], names)
-            words[key] += 1
+            words[key] = words.get(key, 0) + 1
             keys.append(key)
             forms.append(text if text in names else facts.lower[i])
             for size in PHRASE_SIZES:
                 if len(keys) >= size:
                     phrase = tuple(keys[-size:])
-                    phrases[phrase] += 1
-                    written[phrase][tuple(forms[-size:])] += 1
-    # Counter.most_common keeps first-met order among equal counts.
+                    phrases[phrase] = phrases.get(phrase, 0) + 1
+                    shown = written.get(phrase)
+                    if shown is None:
+                        shown = written[phrase] = {}
+                    form = tuple(forms[-size:])
+                    shown[form] = shown.get(form, 0) + 1
+    # The most frequent first; a stable sort keeps first-met order among equal counts (as
+    # Counter.most_common does), and max() gives the first-met of the commonest forms.
     return (
-        [Prominent(k, n) for k, n in words.most_common()],
+        [Prominent(k, n) for k, n in _by_count(words)],
         [
-            Prominent(" ".join(written[k].most_common(1)[0][0]), n)
-            for k, n in phrases.most_common()
+            Prominent(" ".join(max(written[k].items(), key=itemgetter(1))[0]), n)
+            for k, n in _by_count(phrases)
             if n >= MIN_PHRASE_COUNT
         ],
     )
+
+
+def _by_count(counts: dict[T, int]) -> list[tuple[T, int]]:
+    return sorted(counts.items(), key=itemgetter(1), reverse=True)
 
 
 def keyphrase_keys(tokens: Iterable[Token]) -> list[tuple[str, ...]]:
