@@ -468,3 +468,15 @@ def test_words_are_read_run_by_run(text: str) -> None:
         for offset, part in zip(*_piece_units(run.group())[::2], strict=True)
     ]
     assert by_runs == whole
+
+
+def test_runs_are_cut_by_split_where_the_pattern_finds_them() -> None:
+    """The units are read from text.split() and placed with _PIECE_RE: both must cut at the
+    same characters, the rarer Unicode spaces included."""
+    import sys
+
+    from seo_audit.french.connectors import _PIECE_RE
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    text = "a".join(spaces) + "b\u200bc\ufeffd"
+    assert text.split() == _PIECE_RE.findall(text)

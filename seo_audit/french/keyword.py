@@ -193,8 +193,9 @@ def _lemma_forms(lemma: str, pos: str, lexicon: _Lexicon) -> tuple[str, ...]:
     return tuple(forms)
 
 
-# How many tokens' pieces a lexicon keeps (words repeat across sentences and drafts).
-_TOKEN_PIECES_KEPT = 200_000
+# How many tokens' pieces a lexicon keeps (words repeat across sentences and drafts;
+# an entry is a few hundred bytes).
+_TOKEN_PIECES_KEPT = 50_000
 
 
 def _token_pieces(
