@@ -7,20 +7,20 @@ timeout, so that a regression fails instead of blocking the suite.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import shutil
 import stat
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from growth import assert_linear
 
 from seo_audit import io
 from seo_audit.cli import main
@@ -425,18 +425,6 @@ def test_ignored_checks(meta, names, problems):
 # --- directives: linear time --------------------------------------------------------------
 
 
-def _seconds(text: str) -> float:
-    gc.collect()
-    gc.disable()
-    try:
-        # CPU time of this process: other processes on a busy machine do not count.
-        start = time.process_time()
-        find_directives(text, 1)
-        return time.process_time() - start
-    finally:
-        gc.enable()
-
-
 def test_find_directives_is_linear():
     # Many comments, a few directives, then unclosed openings: the old pattern rescanned to
     # the end of the text from each opening (quadratic: 2 s for 4,000 of them). Few
@@ -448,14 +436,13 @@ def test_find_directives_is_linear():
             + "<!-- seo-audit: disable K001\n" * n
         )
 
-    n = 4000
-    single_text, double_text = draft(n), draft(2 * n)
-    assert len(find_directives(double_text, 1)) == 10
-    single = double = float("inf")
-    for _ in range(5):  # interleaved, best of 5: a busy machine slows both alike
-        single = min(single, _seconds(single_text))
-        double = min(double, _seconds(double_text))
-    assert double <= 2.5 * single + 0.01, (single, double)
+    assert len(find_directives(draft(4000), 1)) == 10
+
+    def run_of(n: int) -> Callable[[], object]:
+        text = draft(n)
+        return lambda: find_directives(text, 1)
+
+    assert_linear(run_of, 4000)
 
 
 def test_find_directives_lines_and_rules():

@@ -1,13 +1,13 @@
 """The HTML parser: the same prose as before on ordinary pages, exact offsets, HTML as it is
 found (no <p>, <div> soup, tables, full pages) and hostile HTML in linear time."""
 
-import gc
 import html
 import re
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from growth import assert_linear
 
 from seo_audit.document import HEADING, LIST_ITEM, PARAGRAPH, QUOTE
 from seo_audit.engine import AuditOptions, audit_drafts, load_document
@@ -448,15 +448,6 @@ def test_deep_nesting_parses():
     assert len(doc.blocks) == 1_000 and doc.blocks[-1].line == 1_000
 
 
-def _best_time(text: str, repeats: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        _parse(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 GROWTH = {
     "paragraphs without </p>": (1_000, lambda n: f"<p>{SENTENCE}\n" * n),
     "items without </li>": (1_000, lambda n: "<ul>" + f"<li>{SENTENCE}\n" * n + "</ul>"),
@@ -482,21 +473,12 @@ GROWTH = {
 @pytest.mark.parametrize("name", list(GROWTH))
 def test_parse_time_grows_linearly(name):
     n, make = GROWTH[name]
-    small, large = make(n), make(2 * n)
-    _parse(small)  # warm up
-    gc.collect()
-    gc.disable()  # the collector's pauses are not the parser's work
-    try:
-        # Linear: twice the input, about twice the time (quadratic would be four times). The
-        # machine is shared: a measure disturbed by other work is taken again, up to 3 times;
-        # a quadratic parser fails every time.
-        for _ in range(3):
-            once, twice = _best_time(small), _best_time(large)
-            if twice <= 2.5 * once + 0.005:
-                break
-        assert twice <= 2.5 * once + 0.005, (name, once, twice)
-    finally:
-        gc.enable()
+
+    def run_of(size: int) -> Callable[[], object]:
+        text = make(size)
+        return lambda: _parse(text)
+
+    assert_linear(run_of, n)
 
 
 # -- word counts against a hand count ---------------------------------------------------

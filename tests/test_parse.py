@@ -1,8 +1,9 @@
 """Parsers: Markdown (YAML/TOML front matter), HTML fragments and pages, plain text."""
 
-import time
+from collections.abc import Callable
 
 import pytest
+from growth import assert_linear
 
 from seo_audit.document import HEADING, LIST_ITEM, PARAGRAPH, QUOTE
 from seo_audit.errors import InputError
@@ -115,16 +116,11 @@ def test_markdown_template_tags_are_not_prose():
 
 def test_markdown_template_openings_without_closing_stay_linear():
     # Each `{{<` looked for its `>}}` up to the end of the text: quadratic (0.8 s for 8,000).
-    def seconds(n: int) -> float:
+    def run_of(n: int) -> Callable[[], object]:
         text = "Un texte " + "{{< {% " * n + "fin.\n"
-        start = time.process_time()
-        parse("a.md", text, "markdown")
-        return time.process_time() - start
+        return lambda: parse("a.md", text, "markdown")
 
-    single = double = float("inf")
-    for _ in range(3):  # best of 3, interleaved: a busy machine slows both alike
-        single, double = min(single, seconds(4000)), min(double, seconds(8000))
-    assert double <= 2.5 * single + 0.01, (single, double)
+    assert_linear(run_of, 4000)
 
 
 def test_toml_front_matter():

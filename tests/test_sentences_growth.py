@@ -1,25 +1,17 @@
-"""The sentence rules and the paragraph regexes take time in proportion to the text.
-
-No absolute time is asserted: each case is timed on an input of size N and of size 2N, and
-the larger may take at most 2.5 times as long, plus a small constant; a quadratic cost takes
-4 times as long. The time is the CPU time of this process (other processes on a shared
-machine do not count), the best of a few runs.
-"""
+"""The sentence rules and the paragraph regexes take time in proportion to the text
+(tests/growth.py: no absolute time is asserted)."""
 
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 
 import pytest
+from growth import assert_linear
 
 from seo_audit.french import sentences
 from seo_audit.french.sentences import COMPONENT_NAME
 from seo_audit.nlp import BLOCK_SEPARATOR
-
-RATIO = 2.5
-SLACK = 0.02  # seconds
 
 # Sentences written for this test, with the cases the rules read: titles, abbreviations,
 # initials, quotations, brackets, ellipses, numbers.
@@ -43,25 +35,11 @@ def _prose(paragraphs: int) -> str:
     return BLOCK_SEPARATOR.join(blocks)
 
 
-def _best_time(run: Callable[[], object], repeats: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.process_time()
-        run()
-        best = min(best, time.process_time() - start)
-    return best
-
-
-def _assert_linear(time_of: Callable[[int], float], n: int) -> None:
-    small, large = time_of(n), time_of(2 * n)
-    assert large <= RATIO * small + SLACK, f"{n}: {small:.4f} s, {2 * n}: {large:.4f} s"
-
-
 def _component_timer(
     nlp,  # noqa: ANN001
     make_text: Callable[[int], str],
     tagged: bool = True,
-) -> Callable[[int], float]:
+) -> Callable[[int], Callable[[], object]]:
     """Time the sentence component alone, on a Doc tagged by the components before it
     (`tagged`) or just tokenized."""
     component = nlp.get_pipe(COMPONENT_NAME)
@@ -71,17 +49,17 @@ def _component_timer(
             break
         before.append(pipe)
 
-    def time_of(n: int) -> float:
+    def run_of(n: int) -> Callable[[], object]:
         doc = nlp.make_doc(make_text(n))
         for pipe in before:
             doc = pipe(doc)
-        return _best_time(lambda: component(doc.copy()))
+        return lambda: component(doc.copy())
 
-    return time_of
+    return run_of
 
 
 def test_sentence_rules_grow_linearly_on_prose(nlp):
-    _assert_linear(_component_timer(nlp, _prose), 100)
+    assert_linear(_component_timer(nlp, _prose), 100)
 
 
 @pytest.mark.parametrize("unit", ["» ", ". ) » ! ? … ", "a. "])
@@ -90,21 +68,18 @@ def test_sentence_rules_grow_linearly_on_punctuation(nlp, unit):
         return unit * (n // len(unit))
 
     # Untagged: the rules that read tags only look ahead or back a few tokens.
-    _assert_linear(_component_timer(nlp, text_of, tagged=False), 20_000)
+    assert_linear(_component_timer(nlp, text_of, tagged=False), 20_000)
 
 
 @pytest.mark.parametrize("unit", [" ", " \t", "'", "’", ")", ".", "\n ", " \n \r"])
 def test_paragraph_regexes_grow_linearly(unit):
-    def time_of(n: int) -> float:
+    def run_of(n: int) -> Callable[[], object]:
         text = unit * (n // len(unit))
-        return _best_time(
-            lambda: [
-                sentences._LINE_BREAK_RE.sub(" ", p)
-                for p in sentences._PARAGRAPH_BREAK_RE.split(text)
-            ]
-        )
+        return lambda: [
+            sentences._LINE_BREAK_RE.sub(" ", p) for p in sentences._PARAGRAPH_BREAK_RE.split(text)
+        ]
 
-    _assert_linear(time_of, 50_000)
+    assert_linear(run_of, 50_000)
 
 
 def test_line_breaks_are_spaces_as_before():
@@ -115,3 +90,19 @@ def test_line_breaks_are_spaces_as_before():
         for p in sentences._PARAGRAPH_BREAK_RE.split(text)
     ]
     assert paragraphs == ["Un deux trois quatre", "cinq six"]
+
+
+def test_the_growth_rule_fails_a_quadratic_cost():
+    """assert_linear would catch a quadratic cost, and passes a linear one."""
+
+    def quadratic(n: int) -> Callable[[], object]:
+        items = list(range(n))
+        return lambda: [x for x in items for _ in items[:n]]
+
+    def linear(n: int) -> Callable[[], object]:
+        items = list(range(n * 400))
+        return lambda: sorted(items)
+
+    with pytest.raises(AssertionError):
+        assert_linear(quadratic, 600)
+    assert_linear(linear, 300)
