@@ -20,7 +20,7 @@ from seo_audit.checks.base import (
 )
 from seo_audit.checks.needs import KEYPHRASE
 from seo_audit.french.insights import not_measured
-from seo_audit.french.text import normalise
+from seo_audit.french.text import has_alnum, normalise
 from seo_audit.i18n import _, decimal, percent
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ class KeywordInTitle(Check):
             )
         # Leading quotes or punctuation do not make the keyphrase any less first.
         lead = title.text[: min(start for start, _ in found)]
-        if not any(c.isalnum() for c in lead):
+        if not has_alnum(lead):
             return Outcome(
                 PASS,
                 True,

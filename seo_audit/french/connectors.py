@@ -47,6 +47,7 @@ from seo_audit.french.text import (
     CONTRACTIONS,
     DETERMINERS,
     ELISIONS,
+    has_alnum,
     normalise,
     unify_marks,
     word_lists,
@@ -220,7 +221,7 @@ def _piece_units(piece: str) -> _PieceUnits:
     matches = list(_WORD_RE.finditer(piece))
     raws = [normalise(m.group()) for m in matches]
     units = [
-        (m.start(), raw, part, any(c.isalnum() for c in raw))
+        (m.start(), raw, part, has_alnum(raw))
         for m, raw, parts in zip(matches, raws, _spelt_out(raws), strict=True)
         for part in parts
     ]
@@ -445,7 +446,7 @@ def sentence_opening(sent: Span, text: str | None = None) -> str | None:
     """
     words: list[str] = []  # the first two words are all it reads
     for m in _WORD_RE.finditer(normalise(sent.text if text is None else text)):
-        if any(c.isalnum() for c in m.group()):
+        if has_alnum(m.group()):
             words.append(m.group())
             if len(words) == 2:
                 break

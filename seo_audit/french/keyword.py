@@ -514,7 +514,7 @@ def keyphrase_content_words(nlp: Language, keyphrase: str) -> list[str]:
 
 def _is_content(token: Token) -> bool:
     text = normalise(token.text)
-    if not any(c.isalnum() for c in text):
+    if not has_alnum(text):
         return False
     if text in ELISIONS or text in _FUNCTION_WORDS:
         return False

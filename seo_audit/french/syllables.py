@@ -447,9 +447,8 @@ def doc_syllables(doc: Doc) -> list[int]:
         0 if punct or blank or not has_alnum(text) else _count_cached(text, False)
         for text, punct, blank in zip(facts.text, facts.punct, facts.blank, strict=True)
     ]
-    # The few verbs in -ent are counted again with their morphology (a mute ending).
+    # The verbs again through word_syllables, whose mute -ent reads their morphology.
     for i in [i for i, pos in enumerate(facts.pos) if pos == "VERB" or pos == "AUX"]:
-        text = facts.text[i]
-        if counts[i] and text[-3:].lower() == "ent":
-            counts[i] = word_syllables(text, facts.pos[i], doc, i)
+        if counts[i]:
+            counts[i] = word_syllables(facts.text[i], facts.pos[i], doc, i)
     return counts

@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
+from seo_audit.french.text import has_alnum
+
 _URL_RE = re.compile(r"^[(«\"']*(?:https?://|ftp://|www\.)\S+$", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"^[(«\"']*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)».,;:!?\"']*$")
 
@@ -19,7 +21,7 @@ _EMAIL_RE = re.compile(r"^[(«\"']*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)».,;:!?\"']*$"
 @functools.lru_cache(maxsize=65536)
 def is_word(piece: str) -> bool:
     """True when a white-space separated piece of prose counts as a word."""
-    if not any(c.isalnum() for c in piece):
+    if not has_alnum(piece):
         return False
     if "@" not in piece and "://" not in piece and "www." not in piece.lower():
         return True  # the common case: no need for the URL and e-mail patterns
